@@ -1,0 +1,52 @@
+# Everything a newcomer needs: `make run` to see the site, `make test` to check it.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+
+.PHONY: help setup run test test-sqlite test-postgres lint format superuser clean
+
+help:
+	@echo "make run        set up and serve the site at http://127.0.0.1:8000/"
+	@echo "make test       set up and run the whole suite (SQLite; PostgreSQL too when DATABASE_URL is set)"
+	@echo "make test-postgres  run the suite on a throwaway PostgreSQL cluster"
+	@echo "make setup      install, migrate, load the seed content, collect static files"
+	@echo "make superuser  create an editor account for /admin/"
+	@echo "make lint       ruff, Django's checks and the missing-migration check"
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+setup: $(STAMP)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py loaddata seed
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+
+run: setup
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: setup lint
+	$(PY) -Wd -m pytest
+
+test-postgres: $(STAMP)
+	bash scripts/with-postgres.sh $(PY) -Wd -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(PY) manage.py check --fail-level WARNING
+	$(PY) manage.py makemigrations --check --dry-run
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+superuser: setup
+	$(PY) manage.py createsuperuser
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3 .pytest_cache .ruff_cache

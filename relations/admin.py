@@ -1,0 +1,236 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .models import (
+    Agreement,
+    Country,
+    Event,
+    EventSeries,
+    Office,
+    Organisation,
+    PartnerPage,
+    Person,
+    Publication,
+    Section,
+    Visit,
+)
+
+
+class PublishableAdmin(admin.ModelAdmin):
+    """Shared by every model visitors read: publication state in lists, filters and actions."""
+
+    actions = ("publish", "unpublish")
+    readonly_fields = ("created_at", "updated_at")
+    publication_fieldset = (
+        _("Publication"),
+        {"fields": ("publication", "publish_at", ("created_at", "updated_at"))},
+    )
+
+    @admin.action(description=_("Publish the selected entries"), permissions=["change"])
+    def publish(self, request, queryset):
+        self._set_publication(request, queryset, Publication.PUBLISHED)
+
+    @admin.action(description=_("Unpublish the selected entries (back to draft)"),
+                  permissions=["change"])
+    def unpublish(self, request, queryset):
+        self._set_publication(request, queryset, Publication.DRAFT)
+
+    def _set_publication(self, request, queryset, state):
+        # Saving one by one keeps auto_now stamps and anything hooked on save.
+        changed = 0
+        for entry in queryset.exclude(publication=state):
+            entry.publication = state
+            entry.save(update_fields=["publication", "updated_at"])
+            changed += 1
+        self.message_user(
+            request,
+            ngettext("%(count)d entry changed.", "%(count)d entries changed.", changed)
+            % {"count": changed},
+            messages.SUCCESS,
+        )
+
+
+@admin.register(Country)
+class CountryAdmin(admin.ModelAdmin):
+    list_display = ("name", "iso_code", "slug")
+    search_fields = ("name", "iso_code", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug")
+    search_fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(PublishableAdmin):
+    list_display = ("name", "acronym", "kind", "country_list", "parent", "publication", "updated_at")
+    list_filter = ("publication", "kind", "countries")
+    list_select_related = ("parent",)
+    search_fields = ("name", "acronym", "slug", "description")
+    autocomplete_fields = ("countries", "parent")
+    prepopulated_fields = {"slug": ("name",)}
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "acronym", "kind", "countries", "parent")}),
+        (_("About"), {"fields": ("description", "website", ("founded", "founded_precision"))}),
+        PublishableAdmin.publication_fieldset,
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("countries")
+
+    @admin.display(description=_("countries"))
+    def country_list(self, obj):
+        return ", ".join(country.name for country in obj.countries.all())
+
+
+class SectionInline(admin.StackedInline):
+    model = Section
+    extra = 0
+    prepopulated_fields = {"slug": ("title",)}
+    fields = (("title", "slug", "position"), "body")
+
+
+@admin.register(PartnerPage)
+class PartnerPageAdmin(PublishableAdmin):
+    list_display = ("title", "country", "established", "position", "publication", "updated_at")
+    list_filter = ("publication",)
+    list_select_related = ("country",)
+    search_fields = ("title", "summary", "country__name")
+    autocomplete_fields = ("country",)
+    prepopulated_fields = {"slug": ("title",)}
+    inlines = (SectionInline,)
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "country", "position", "summary")}),
+        (
+            _("Relations"),
+            {"fields": (("relations_established", "relations_established_precision"),)},
+        ),
+        PublishableAdmin.publication_fieldset,
+    )
+
+    @admin.display(description=_("relations since"), ordering="relations_established")
+    def established(self, obj):
+        return obj.relations_established_display
+
+
+@admin.register(EventSeries)
+class EventSeriesAdmin(PublishableAdmin):
+    list_display = ("name", "acronym", "interval_years", "first_held_display", "place",
+                    "publication")
+    list_filter = ("publication",)
+    search_fields = ("name", "acronym", "description")
+    autocomplete_fields = ("country", "participants")
+    prepopulated_fields = {"slug": ("name",)}
+
+    @admin.display(description=_("first held"), ordering="first_held")
+    def first_held_display(self, obj):
+        return obj.first_held_display
+
+
+dates_fieldset = (
+    _("Date"),
+    {
+        "description": _(
+            "Give the first day of the period and say how exactly it is known: "
+            "1994-04-01 with “Month” shows as “April 1994”."
+        ),
+        "fields": (("date", "date_precision"), ("end_date", "end_precision")),
+    },
+)
+
+
+@admin.register(Event)
+class EventAdmin(PublishableAdmin):
+    list_display = ("title", "when", "category", "place", "series", "publication", "updated_at")
+    list_filter = ("publication", "category", "date_precision", "countries")
+    list_select_related = ("series",)
+    search_fields = ("title", "summary", "body", "place", "slug")
+    date_hierarchy = "date"
+    autocomplete_fields = ("countries", "organisations", "series", "place_country")
+    prepopulated_fields = {"slug": ("title",)}
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "category", "summary", "body")}),
+        dates_fieldset,
+        (_("Where and who"), {"fields": (("place", "place_country"), "countries",
+                                         "organisations", "series")}),
+        PublishableAdmin.publication_fieldset,
+    )
+
+    @admin.display(description=_("date"), ordering="date")
+    def when(self, obj):
+        return obj.when
+
+
+class AgreementInline(admin.TabularInline):
+    """Agreements signed during a visit, edited on the visit's page."""
+
+    model = Agreement
+    extra = 0
+    fields = ("title", "slug", "kind", "signed_on", "signed_precision", "parties", "status",
+              "publication")
+    autocomplete_fields = ("parties",)
+    prepopulated_fields = {"slug": ("title",)}
+    show_change_link = True
+
+
+@admin.register(Visit)
+class VisitAdmin(PublishableAdmin):
+    list_display = ("title", "person", "role", "when", "level", "host_country", "publication")
+    list_filter = ("publication", "level", "host_country", "origin_country")
+    list_select_related = ("person", "host_country")
+    search_fields = ("title", "summary", "role", "place", "person__name", "slug")
+    date_hierarchy = "date"
+    autocomplete_fields = ("person", "origin_country", "host_country")
+    prepopulated_fields = {"slug": ("title",)}
+    inlines = (AgreementInline,)
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "person", "role", "level", "summary")}),
+        dates_fieldset,
+        (_("Where"), {"fields": (("origin_country", "host_country"), "place")}),
+        PublishableAdmin.publication_fieldset,
+    )
+
+    @admin.display(description=_("date"), ordering="date")
+    def when(self, obj):
+        return obj.when
+
+
+@admin.register(Agreement)
+class AgreementAdmin(PublishableAdmin):
+    list_display = ("title", "kind", "when", "status", "is_key", "publication", "updated_at")
+    list_filter = ("publication", "kind", "status", "sphere", "is_key", "parties")
+    search_fields = ("title", "summary", "place", "slug")
+    date_hierarchy = "signed_on"
+    autocomplete_fields = ("parties", "visit", "place_country")
+    prepopulated_fields = {"slug": ("title",)}
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "kind", "sphere", "status", "is_key", "summary",
+                           "text_url")}),
+        (_("Signature"), {"fields": (("signed_on", "signed_precision"),
+                                     ("place", "place_country"), "parties", "visit")}),
+        PublishableAdmin.publication_fieldset,
+    )
+
+    @admin.display(description=_("signed"), ordering="signed_on")
+    def when(self, obj):
+        return obj.when
+
+
+@admin.register(Office)
+class OfficeAdmin(PublishableAdmin):
+    list_display = ("name", "organisation", "country", "city", "phone", "publication")
+    list_filter = ("publication", "country")
+    list_select_related = ("organisation", "country")
+    search_fields = ("name", "city", "address", "organisation__name", "slug")
+    autocomplete_fields = ("organisation", "represents", "country")
+    prepopulated_fields = {"slug": ("name",)}
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "organisation", "represents", "summary")}),
+        (_("Contacts"), {"fields": (("country", "city"), "address", ("phone", "fax"),
+                                    "email", "website")}),
+        PublishableAdmin.publication_fieldset,
+    )

@@ -1,0 +1,6 @@
+from django.conf import settings
+
+
+def site(request):
+    # No database access here: the 500 page renders with this too.
+    return {"site_name": settings.SITE_NAME}

@@ -1,0 +1,75 @@
+"""Dates known to a day, a month, a year or a decade.
+
+The seed speaks of "June 2, 1920", "April 1994", "1992" and "the 1930s". We
+store such a date as the first day of its period plus a precision, so it sorts
+and filters like any date, and we never show a day nobody recorded.
+"""
+
+import datetime
+
+from django.db import models
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+
+
+class Precision(models.TextChoices):
+    DAY = "day", _("Day")
+    MONTH = "month", _("Month")
+    YEAR = "year", _("Year")
+    DECADE = "decade", _("Decade")
+
+
+def period_start(value, precision):
+    """The first day of the period that contains ``value`` at ``precision``."""
+    if precision == Precision.MONTH:
+        return value.replace(day=1)
+    if precision == Precision.YEAR:
+        return value.replace(month=1, day=1)
+    if precision == Precision.DECADE:
+        return datetime.date(value.year - value.year % 10, 1, 1)
+    return value
+
+
+def last_year(value, precision):
+    """The last calendar year a date at this precision may stand for."""
+    return value.year + 9 if precision == Precision.DECADE else value.year
+
+
+def precision_error(value, precision):
+    """A message for an editor when ``value`` is more exact than ``precision`` says."""
+    start = period_start(value, precision)
+    if start == value:
+        return None
+    return _(
+        "With precision “%(precision)s”, give the first day of the period: %(start)s, not %(value)s."
+    ) % {
+        "precision": Precision(precision).label,
+        "start": start.isoformat(),
+        "value": value.isoformat(),
+    }
+
+
+def format_date(value, precision):
+    """'2 June 1920', 'April 1994', '1992' or '1930s', in the active language."""
+    if value is None:
+        return ""
+    if precision == Precision.DECADE:
+        return _("%(decade)ss") % {"decade": value.year}
+    if precision == Precision.YEAR:
+        return str(value.year)
+    if precision == Precision.MONTH:
+        return formats.date_format(value, "YEAR_MONTH_FORMAT")
+    return formats.date_format(value, "DATE_FORMAT")
+
+
+def format_range(start, start_precision, end=None, end_precision=None):
+    """A date or a span: '1970s–1980s', '5–6 December 2004', 'May 1992'."""
+    first = format_date(start, start_precision)
+    if end is None:
+        return first
+    if start_precision == end_precision == Precision.DAY and (start.year, start.month) == (
+        end.year,
+        end.month,
+    ):
+        return f"{start.day}–{format_date(end, end_precision)}"
+    return f"{first}–{format_date(end, end_precision)}"

@@ -1,0 +1,171 @@
+"""One FilterSet per list page.
+
+Every filter validates its input through a form field, so a bad value becomes
+an error message on the page and an empty result, never a server error.
+Related things filter by slug, so filtered addresses are readable and stable.
+"""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    Agreement,
+    AgreementKind,
+    AgreementStatus,
+    Category,
+    Country,
+    Event,
+    Office,
+    Organisation,
+    OrganisationKind,
+    Person,
+    Visit,
+    VisitLevel,
+)
+
+
+class SearchFilterSet(django_filters.FilterSet):
+    """Free text ``q`` and a ``year`` for every list."""
+
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="filter_text",
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Words in the text")}),
+    )
+
+    def filter_text(self, queryset, name, value):
+        value = value.strip()
+        return queryset.search(value) if value else queryset
+
+
+class YearFilter(django_filters.NumberFilter):
+    # A whole number in a sane range: 10**30 would overflow the database's integers.
+    field_class = forms.IntegerField
+
+
+class DatedFilterSet(SearchFilterSet):
+    year = YearFilter(
+        label=_("Year"),
+        method="filter_year",
+        min_value=1000,
+        max_value=2999,
+        widget=forms.NumberInput(attrs={"placeholder": _("e.g. 1992")}),
+    )
+
+    def filter_year(self, queryset, name, value):
+        return queryset.in_year(value)
+
+
+def country_filter(field_name, label):
+    return django_filters.ModelChoiceFilter(
+        field_name=field_name,
+        to_field_name="slug",
+        queryset=Country.objects.all(),
+        label=label,
+        empty_label=_("Any country"),
+    )
+
+
+def organisation_filter(field_name):
+    return django_filters.ModelChoiceFilter(
+        field_name=field_name,
+        to_field_name="slug",
+        queryset=lambda request: Organisation.objects.published(),
+        label=_("Organisation"),
+        empty_label=_("Any organisation"),
+    )
+
+
+class StableOrderingFilter(django_filters.OrderingFilter):
+    """Breaks ties by id, so no entry moves between pages."""
+
+    def filter(self, qs, value):
+        qs = super().filter(qs, value)
+        return qs.order_by(*qs.query.order_by, "pk") if value else qs
+
+
+def sort_filter(date_field):
+    return StableOrderingFilter(
+        label=_("Sort"),
+        empty_label=_("Newest first"),
+        fields=((date_field, date_field), ("title", "title")),
+        field_labels={
+            date_field: _("Oldest first"),
+            f"-{date_field}": _("Newest first"),
+            "title": _("Title A–Z"),
+            "-title": _("Title Z–A"),
+        },
+    )
+
+
+class EventFilter(DatedFilterSet):
+    category = django_filters.ChoiceFilter(
+        choices=Category.choices, label=_("Category"), empty_label=_("Any category")
+    )
+    country = country_filter("countries", _("Country"))
+    organisation = organisation_filter("organisations")
+    sort = sort_filter("date")
+
+    class Meta:
+        model = Event
+        fields = ["q", "year", "category", "country", "organisation"]
+
+
+class AgreementFilter(DatedFilterSet):
+    kind = django_filters.ChoiceFilter(
+        choices=AgreementKind.choices, label=_("Kind"), empty_label=_("Any kind")
+    )
+    status = django_filters.ChoiceFilter(
+        choices=AgreementStatus.choices, label=_("Status"), empty_label=_("Any status")
+    )
+    sphere = django_filters.ChoiceFilter(
+        choices=Category.choices, label=_("Sphere"), empty_label=_("Any sphere")
+    )
+    country = country_filter("parties", _("Party"))
+    sort = sort_filter("signed_on")
+
+    class Meta:
+        model = Agreement
+        fields = ["q", "year", "kind", "status", "sphere", "country"]
+
+
+class VisitFilter(DatedFilterSet):
+    level = django_filters.ChoiceFilter(
+        choices=VisitLevel.choices, label=_("Level"), empty_label=_("Any level")
+    )
+    person = django_filters.ModelChoiceFilter(
+        to_field_name="slug",
+        # Only people who have made a visit: the list stays short however many people exist.
+        queryset=Person.objects.filter(visits__isnull=False).distinct(),
+        label=_("Person"),
+        empty_label=_("Anyone"),
+    )
+    origin = country_filter("origin_country", _("From"))
+    host = country_filter("host_country", _("To"))
+    sort = sort_filter("date")
+
+    class Meta:
+        model = Visit
+        fields = ["q", "year", "level", "person", "origin", "host"]
+
+
+class OfficeFilter(SearchFilterSet):
+    country = country_filter("country", _("Country"))
+    organisation = organisation_filter("organisation")
+
+    class Meta:
+        model = Office
+        fields = ["q", "country", "organisation"]
+
+
+class OrganisationFilter(SearchFilterSet):
+    kind = django_filters.ChoiceFilter(
+        choices=OrganisationKind.choices, label=_("Kind"), empty_label=_("Any kind")
+    )
+    country = country_filter("countries", _("Country"))
+
+    class Meta:
+        model = Organisation
+        fields = ["q", "kind", "country"]

@@ -1,0 +1,771 @@
+"""The content of the site: partner pages and the dated entries they are made of.
+
+Every model is addressed by its slug, which is also its natural key, so fixtures
+move between databases without depending on ids. Content that visitors read is
+``Publishable``: ``objects.published()`` is the one place that decides what a
+visitor may see.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Case, F, Q, When
+from django.db.models.functions import ExtractYear
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .dates import Precision, format_date, format_range, last_year, precision_error
+
+
+class Category(models.TextChoices):
+    """The sphere an event or agreement belongs to."""
+
+    DIPLOMATIC = "diplomatic", _("Diplomatic")
+    POLITICAL = "political", _("Political")
+    ECONOMIC = "economic", _("Economic")
+    ENERGY = "energy", _("Energy")
+    INDUSTRIAL = "industrial", _("Industrial")
+    MILITARY_TECHNICAL = "military-technical", _("Military-technical")
+    EXHIBITION = "exhibition", _("Exhibition")
+    INSTITUTIONAL = "institutional", _("Institutional")
+    CULTURAL = "cultural", _("Cultural")
+    OTHER = "other", _("Other")
+
+
+class Publication(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class OrganisationKind(models.TextChoices):
+    STATE_CORPORATION = "state-corporation", _("State corporation")
+    COMPANY = "company", _("Company")
+    COUNCIL = "council", _("Council")
+    COMMISSION = "commission", _("Commission")
+    MINISTRY = "ministry", _("Ministry")
+    GOVERNMENT = "government", _("Government body")
+    EXHIBITION = "exhibition", _("Exhibition organiser")
+    OTHER = "other", _("Other")
+
+
+class AgreementKind(models.TextChoices):
+    TREATY = "treaty", _("Treaty")
+    JOINT_DECLARATION = "joint-declaration", _("Joint declaration")
+    INTERGOVERNMENTAL = "intergovernmental-agreement", _("Intergovernmental agreement")
+    AGREEMENT = "agreement", _("Agreement")
+    MEMORANDUM = "memorandum", _("Memorandum")
+    PROTOCOL = "protocol", _("Protocol")
+    OTHER = "other", _("Other")
+
+
+class AgreementStatus(models.TextChoices):
+    SIGNED = "signed", _("Signed")
+    IN_FORCE = "in-force", _("In force")
+    EXPIRED = "expired", _("Expired")
+    TERMINATED = "terminated", _("Terminated")
+    SUPERSEDED = "superseded", _("Superseded")
+    UNKNOWN = "unknown", _("Unknown")
+
+
+class VisitLevel(models.TextChoices):
+    STATE = "state", _("State visit")
+    OFFICIAL = "official", _("Official visit")
+    WORKING = "working", _("Working visit")
+    MEETING = "meeting", _("Meeting or summit")
+    OTHER = "other", _("Other")
+
+
+def choices_constraint(field, choices, name):
+    return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
+
+
+def slug_field(help_text=None):
+    return models.SlugField(
+        max_length=200,
+        unique=True,
+        help_text=help_text
+        or _("The last part of the page's address. Lower-case letters, digits and hyphens only."),
+    )
+
+
+# ---------------------------------------------------------------------------
+# Query sets
+
+
+class SlugQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class PublishableQuerySet(SlugQuerySet):
+    def published(self):
+        """What a visitor may see: published, and due."""
+        return self.filter(publication=Publication.PUBLISHED).filter(
+            Q(publish_at__isnull=True) | Q(publish_at__lte=timezone.now())
+        )
+
+    def search(self, text):
+        query = Q()
+        for field in self.model.search_fields:
+            query |= Q(**{f"{field}__icontains": text})
+        return self.filter(query)
+
+
+class DatedQuerySet(PublishableQuerySet):
+    """Entries with a start date (and maybe an end) at a precision."""
+
+    def in_year(self, year):
+        """Entries whose period touches ``year``: the 1930s are in 1935."""
+        start, start_precision, end, end_precision = self.model.date_fields
+
+        def year_bound(field, precision_field):
+            return Case(
+                When(**{precision_field: Precision.DECADE}, then=ExtractYear(field) + 9),
+                default=ExtractYear(field),
+            )
+
+        if end is None:
+            last = year_bound(start, start_precision)
+        else:
+            last = Case(
+                When(**{f"{end}__isnull": True}, then=year_bound(start, start_precision)),
+                default=year_bound(end, end_precision),
+            )
+        return self.annotate(_last_year=last).filter(
+            **{f"{start}__year__lte": year}, _last_year__gte=year
+        )
+
+    def chronological(self):
+        start = self.model.date_fields[0]
+        return self.order_by(start, "title")
+
+
+# ---------------------------------------------------------------------------
+# Abstract bases
+
+
+class Publishable(models.Model):
+    publication = models.CharField(
+        max_length=20,
+        choices=Publication.choices,
+        default=Publication.DRAFT,
+        help_text=_("Visitors see published entries only. New entries start as drafts."),
+    )
+    publish_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text=_(
+            "Optional. A published entry stays hidden from visitors until this time (UTC)."
+        ),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_public(self):
+        return self.publication == Publication.PUBLISHED and (
+            self.publish_at is None or self.publish_at <= timezone.now()
+        )
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Dated(models.Model):
+    """A date with its precision, and an optional end with its own precision."""
+
+    date = models.DateField(
+        help_text=_(
+            "The first day of the period: 1994-04-01 for “April 1994”, 1930-01-01 for “1930s”."
+        )
+    )
+    date_precision = models.CharField(
+        max_length=10,
+        choices=Precision.choices,
+        default=Precision.DAY,
+        help_text=_("How exactly the date is known. Visitors never see more than this."),
+    )
+    end_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_("Optional end of a span (1980-01-01 with “decade” for “1970s–1980s”)."),
+    )
+    end_precision = models.CharField(
+        max_length=10,
+        choices=Precision.choices,
+        blank=True,
+        help_text=_("Required when there is an end date."),
+    )
+
+    date_fields = ("date", "date_precision", "end_date", "end_precision")
+
+    class Meta:
+        abstract = True
+
+    @property
+    def when(self):
+        return format_range(self.date, self.date_precision, self.end_date, self.end_precision)
+
+    @property
+    def last_year(self):
+        if self.end_date:
+            return last_year(self.end_date, self.end_precision)
+        return last_year(self.date, self.date_precision)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.date and self.date_precision:
+            message = precision_error(self.date, self.date_precision)
+            if message:
+                errors["date"] = message
+        if self.end_date and not self.end_precision:
+            errors["end_precision"] = _("Say how exactly the end date is known.")
+        if self.end_precision and not self.end_date:
+            errors["end_date"] = _("Give an end date, or leave its precision empty.")
+        if self.end_date and self.end_precision:
+            message = precision_error(self.end_date, self.end_precision)
+            if message:
+                errors["end_date"] = message
+            elif self.date and self.end_date < self.date:
+                errors["end_date"] = _("The end cannot be before the start.")
+        if errors:
+            raise ValidationError(errors)
+
+
+def dated_constraints(prefix):
+    return [
+        models.CheckConstraint(
+            condition=Q(end_date__isnull=True) | Q(end_date__gte=F("date")),
+            name=f"{prefix}_end_after_start",
+        ),
+        models.CheckConstraint(
+            condition=Q(end_date__isnull=True, end_precision="")
+            | (Q(end_date__isnull=False) & ~Q(end_precision="")),
+            name=f"{prefix}_end_has_precision",
+        ),
+        choices_constraint("date_precision", Precision, f"{prefix}_date_precision_valid"),
+        models.CheckConstraint(
+            condition=Q(end_precision="") | Q(end_precision__in=Precision.values),
+            name=f"{prefix}_end_precision_valid",
+        ),
+    ]
+
+
+# ---------------------------------------------------------------------------
+# Reference data
+
+
+class Country(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = slug_field()
+    iso_code = models.CharField(
+        "ISO code",
+        max_length=2,
+        unique=True,
+        validators=[RegexValidator(r"^[A-Z]{2}$", _("Two capital letters, e.g. TR."))],
+        help_text=_(
+            "ISO 3166-1 alpha-2 code: TR, RU. Former states keep their reserved code (SU)."
+        ),
+    )
+
+    objects = SlugQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Person(models.Model):
+    name = models.CharField(max_length=200)
+    slug = slug_field()
+    summary = models.TextField(blank=True, help_text=_("One or two sentences on who this is."))
+
+    objects = SlugQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("relations:person-detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Organisation(Publishable):
+    name = models.CharField(max_length=300)
+    slug = slug_field()
+    acronym = models.CharField(max_length=50, blank=True, help_text=_("e.g. IDEF, HLCC."))
+    kind = models.CharField(
+        max_length=30, choices=OrganisationKind.choices, default=OrganisationKind.OTHER
+    )
+    countries = models.ManyToManyField(
+        Country,
+        blank=True,
+        related_name="organisations",
+        help_text=_(
+            "The country it belongs to; for joint bodies, every country that takes part. "
+            "Joint bodies appear on the partner pages of their countries."
+        ),
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text=_("The organisation this one belongs to, e.g. Rostec for Rosoboronexport."),
+    )
+    website = models.URLField(blank=True)
+    description = models.TextField(
+        blank=True,
+        help_text=_("Shown on the organisation's page. Plain text; a blank line starts a paragraph."),
+    )
+    founded = models.DateField(
+        null=True, blank=True, help_text=_("First day of the period, as for event dates.")
+    )
+    founded_precision = models.CharField(max_length=10, choices=Precision.choices, blank=True)
+
+    objects = PublishableQuerySet.as_manager()
+    search_fields = ("name", "acronym", "description")
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            choices_constraint("publication", Publication, "organisation_publication_valid"),
+            choices_constraint("kind", OrganisationKind, "organisation_kind_valid"),
+            models.CheckConstraint(
+                condition=Q(founded__isnull=True, founded_precision="")
+                | (Q(founded__isnull=False) & Q(founded_precision__in=Precision.values)),
+                name="organisation_founded_has_precision",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def get_absolute_url(self):
+        return reverse("relations:organisation-detail", kwargs={"slug": self.slug})
+
+    @property
+    def founded_display(self):
+        return format_date(self.founded, self.founded_precision)
+
+    def clean(self):
+        super().clean()
+        if self.founded and not self.founded_precision:
+            raise ValidationError({"founded_precision": _("Say how exactly the date is known.")})
+        if self.founded_precision and not self.founded:
+            raise ValidationError({"founded": _("Give a date, or leave its precision empty.")})
+        if self.founded:
+            message = precision_error(self.founded, self.founded_precision)
+            if message:
+                raise ValidationError({"founded": message})
+        if self.parent_id and self.parent_id == self.pk:
+            raise ValidationError({"parent": _("An organisation cannot be its own parent.")})
+
+
+class PartnerPage(Publishable):
+    """The hub for one partner country: "Cooperation with Turkey"."""
+
+    country = models.OneToOneField(
+        Country,
+        on_delete=models.PROTECT,
+        related_name="partner_page",
+        help_text=_("The partner country this page is about."),
+    )
+    title = models.CharField(max_length=200, help_text=_("e.g. “Cooperation with Turkey”."))
+    slug = slug_field(_("Usually the country's name: /countries/turkey/."))
+    summary = models.TextField(blank=True, help_text=_("The lead paragraph under the title."))
+    relations_established = models.DateField(
+        null=True, blank=True, help_text=_("When diplomatic relations were established.")
+    )
+    relations_established_precision = models.CharField(
+        max_length=10, choices=Precision.choices, blank=True
+    )
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text=_("Pages with a lower number come first on the home page.")
+    )
+
+    objects = PublishableQuerySet.as_manager()
+    search_fields = ("title", "summary")
+
+    class Meta:
+        ordering = ["position", "title"]
+        constraints = [
+            choices_constraint("publication", Publication, "partnerpage_publication_valid"),
+            models.CheckConstraint(
+                condition=Q(relations_established__isnull=True, relations_established_precision="")
+                | (
+                    Q(relations_established__isnull=False)
+                    & Q(relations_established_precision__in=Precision.values)
+                ),
+                name="partnerpage_established_has_precision",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("relations:partner-detail", kwargs={"slug": self.slug})
+
+    @property
+    def relations_established_display(self):
+        return format_date(self.relations_established, self.relations_established_precision)
+
+    def clean(self):
+        super().clean()
+        if self.relations_established and not self.relations_established_precision:
+            raise ValidationError(
+                {"relations_established_precision": _("Say how exactly the date is known.")}
+            )
+        if self.relations_established and self.relations_established_precision:
+            message = precision_error(
+                self.relations_established, self.relations_established_precision
+            )
+            if message:
+                raise ValidationError({"relations_established": message})
+
+
+class SectionQuerySet(models.QuerySet):
+    def get_by_natural_key(self, page_slug, slug):
+        return self.get(page__slug=page_slug, slug=slug)
+
+
+class Section(models.Model):
+    """A titled piece of a partner page's narrative."""
+
+    page = models.ForeignKey(PartnerPage, on_delete=models.CASCADE, related_name="sections")
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200, help_text=_("The section's anchor on the page: #treaty-framework.")
+    )
+    body = models.TextField(help_text=_("Plain text; a blank line starts a new paragraph."))
+    position = models.PositiveSmallIntegerField(default=0)
+
+    objects = SectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["page", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["page", "slug"], name="section_unique_slug_per_page")
+        ]
+
+    def __str__(self):
+        return f"{self.page}: {self.title}"
+
+    def get_absolute_url(self):
+        return f"{self.page.get_absolute_url()}#{self.slug}"
+
+    def natural_key(self):
+        return (self.page.slug, self.slug)
+
+    natural_key.dependencies = ["relations.partnerpage"]
+
+
+class EventSeries(Publishable):
+    """A recurring event, such as a fair held every two years."""
+
+    name = models.CharField(max_length=300)
+    slug = slug_field()
+    acronym = models.CharField(max_length=50, blank=True)
+    description = models.TextField(blank=True)
+    interval_years = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text=_("Held every N years; empty if irregular.")
+    )
+    first_held = models.DateField(null=True, blank=True)
+    first_held_precision = models.CharField(max_length=10, choices=Precision.choices, blank=True)
+    place = models.CharField(max_length=200, blank=True, help_text=_("City where it is held."))
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="event_series"
+    )
+    participants = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="event_series",
+        help_text=_("Organisations that regularly take part."),
+    )
+
+    objects = PublishableQuerySet.as_manager()
+    search_fields = ("name", "acronym", "description")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "recurring event"
+        verbose_name_plural = "recurring events"
+        constraints = [
+            choices_constraint("publication", Publication, "eventseries_publication_valid"),
+            models.CheckConstraint(
+                condition=Q(first_held__isnull=True, first_held_precision="")
+                | (Q(first_held__isnull=False) & Q(first_held_precision__in=Precision.values)),
+                name="eventseries_first_held_has_precision",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("relations:series-detail", kwargs={"slug": self.slug})
+
+    @property
+    def first_held_display(self):
+        return format_date(self.first_held, self.first_held_precision)
+
+    def clean(self):
+        super().clean()
+        if bool(self.first_held) != bool(self.first_held_precision):
+            raise ValidationError(
+                {"first_held_precision": _("Give both the date and its precision, or neither.")}
+            )
+        if self.first_held:
+            message = precision_error(self.first_held, self.first_held_precision)
+            if message:
+                raise ValidationError({"first_held": message})
+
+
+class Event(Publishable, Dated):
+    title = models.CharField(max_length=300)
+    slug = slug_field()
+    summary = models.TextField(blank=True, help_text=_("One or two sentences for lists."))
+    body = models.TextField(
+        blank=True, help_text=_("The full text. Plain text; a blank line starts a paragraph.")
+    )
+    category = models.CharField(max_length=30, choices=Category.choices, default=Category.OTHER)
+    place = models.CharField(max_length=200, blank=True, help_text=_("City or place."))
+    place_country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="events_held"
+    )
+    countries = models.ManyToManyField(
+        Country,
+        blank=True,
+        related_name="events",
+        help_text=_("The countries involved. The event appears on their partner pages."),
+    )
+    organisations = models.ManyToManyField(Organisation, blank=True, related_name="events")
+    series = models.ForeignKey(
+        EventSeries,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="editions",
+        help_text=_("If this is one edition of a recurring event."),
+    )
+
+    objects = DatedQuerySet.as_manager()
+    search_fields = ("title", "summary", "body", "place")
+
+    class Meta:
+        ordering = ["-date", "title"]
+        indexes = [models.Index(fields=["category", "date"], name="event_category_date")]
+        constraints = [
+            choices_constraint("publication", Publication, "event_publication_valid"),
+            choices_constraint("category", Category, "event_category_valid"),
+            *dated_constraints("event"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("relations:event-detail", kwargs={"slug": self.slug})
+
+
+class Visit(Publishable, Dated):
+    title = models.CharField(
+        max_length=300, help_text=_("e.g. “State visit of Vladimir Putin to Turkey”.")
+    )
+    slug = slug_field()
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="visits")
+    role = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_("The office the person held on the date of the visit."),
+    )
+    origin_country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="visits_made"
+    )
+    host_country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="visits_received"
+    )
+    place = models.CharField(max_length=200, blank=True, help_text=_("City visited."))
+    level = models.CharField(max_length=20, choices=VisitLevel.choices, default=VisitLevel.OTHER)
+    summary = models.TextField(blank=True)
+
+    objects = DatedQuerySet.as_manager()
+    search_fields = ("title", "summary", "role", "place", "person__name")
+
+    class Meta:
+        ordering = ["-date", "title"]
+        indexes = [models.Index(fields=["level", "date"], name="visit_level_date")]
+        constraints = [
+            choices_constraint("publication", Publication, "visit_publication_valid"),
+            choices_constraint("level", VisitLevel, "visit_level_valid"),
+            models.CheckConstraint(
+                condition=~Q(origin_country=F("host_country")),
+                name="visit_between_two_countries",
+            ),
+            *dated_constraints("visit"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("relations:visit-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.origin_country_id and self.origin_country_id == self.host_country_id:
+            raise ValidationError({"host_country": _("A visit goes to another country.")})
+
+
+class Agreement(Publishable):
+    title = models.CharField(max_length=500)
+    slug = slug_field()
+    kind = models.CharField(max_length=40, choices=AgreementKind.choices)
+    signed_on = models.DateField(
+        help_text=_("Date of signature: the first day of the period if only a month is known.")
+    )
+    signed_precision = models.CharField(
+        max_length=10, choices=Precision.choices, default=Precision.DAY
+    )
+    place = models.CharField(max_length=200, blank=True, help_text=_("City of signature."))
+    place_country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="agreements_signed"
+    )
+    parties = models.ManyToManyField(Country, related_name="agreements")
+    status = models.CharField(
+        "legal status",
+        max_length=20,
+        choices=AgreementStatus.choices,
+        default=AgreementStatus.SIGNED,
+        help_text=_("Where the agreement stands in law. Publication is set separately."),
+    )
+    sphere = models.CharField(max_length=30, choices=Category.choices, default=Category.POLITICAL)
+    summary = models.TextField(blank=True)
+    text_url = models.URLField(
+        "link to the text", blank=True, help_text=_("Where the full text can be read.")
+    )
+    visit = models.ForeignKey(
+        Visit,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agreements",
+        help_text=_("The visit during which it was signed or adopted, if any."),
+    )
+    is_key = models.BooleanField(
+        "key document",
+        default=False,
+        help_text=_("Key documents are listed on the partner page."),
+    )
+
+    objects = DatedQuerySet.as_manager()
+    date_fields = ("signed_on", "signed_precision", None, None)
+    search_fields = ("title", "summary", "place")
+
+    class Meta:
+        ordering = ["-signed_on", "title"]
+        indexes = [
+            models.Index(fields=["kind", "signed_on"], name="agreement_kind_signed"),
+            models.Index(fields=["status", "signed_on"], name="agreement_status_signed"),
+        ]
+        constraints = [
+            choices_constraint("publication", Publication, "agreement_publication_valid"),
+            choices_constraint("kind", AgreementKind, "agreement_kind_valid"),
+            choices_constraint("status", AgreementStatus, "agreement_status_valid"),
+            choices_constraint("sphere", Category, "agreement_sphere_valid"),
+            choices_constraint("signed_precision", Precision, "agreement_precision_valid"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("relations:agreement-detail", kwargs={"slug": self.slug})
+
+    @property
+    def when(self):
+        return format_date(self.signed_on, self.signed_precision)
+
+    def clean(self):
+        super().clean()
+        if self.signed_on and self.signed_precision:
+            message = precision_error(self.signed_on, self.signed_precision)
+            if message:
+                raise ValidationError({"signed_on": message})
+
+
+class Office(Publishable):
+    """A representative office and how to reach it."""
+
+    name = models.CharField(max_length=300)
+    slug = slug_field()
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="offices",
+        help_text=_("The organisation that runs the office."),
+    )
+    represents = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="represented_by",
+        help_text=_("Organisations whose interests the office looks after."),
+    )
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="offices")
+    city = models.CharField(max_length=200, blank=True)
+    address = models.TextField(blank=True)
+    phone = models.CharField(
+        max_length=50, blank=True, help_text=_("As visitors should dial it: +90 312 418 67 26.")
+    )
+    fax = models.CharField(max_length=50, blank=True)
+    email = models.EmailField("e-mail", blank=True, help_text=_("Leave empty if unknown."))
+    website = models.URLField(blank=True)
+    summary = models.TextField(blank=True)
+
+    objects = PublishableQuerySet.as_manager()
+    search_fields = ("name", "city", "address", "summary")
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [choices_constraint("publication", Publication, "office_publication_valid")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("relations:office-detail", kwargs={"slug": self.slug})
+
+    @property
+    def phone_uri(self):
+        return dial_uri(self.phone)
+
+    @property
+    def fax_uri(self):
+        return dial_uri(self.fax)
+
+
+def dial_uri(number):
+    """'(+90312) 418-67-26' becomes 'tel:+903124186726'."""
+    digits = "".join(ch for ch in number if ch.isdigit())
+    if not digits:
+        return ""
+    return f"tel:+{digits}" if number.strip().startswith(("+", "(+")) else f"tel:{digits}"
