@@ -40,9 +40,11 @@ def precision_error(value, precision):
     start = period_start(value, precision)
     if start == value:
         return None
-    return _(
-        "With precision “%(precision)s”, give the first day of the period: %(start)s, not %(value)s."
-    ) % {
+    message = _(
+        "With precision “%(precision)s”, give the first day of the period: "
+        "%(start)s, not %(value)s."
+    )
+    return message % {
         "precision": Precision(precision).label,
         "start": start.isoformat(),
         "value": value.isoformat(),

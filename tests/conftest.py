@@ -5,6 +5,7 @@ import itertools
 
 import pytest
 from django.core.management import call_command
+from django.utils.text import slugify
 
 from relations.models import (
     Agreement,
@@ -65,7 +66,7 @@ def make_event(db, turkey):
             "publication": Publication.PUBLISHED,
         }
         fields = defaults | kwargs
-        fields.setdefault("slug", fields["title"].lower().replace(" ", "-"))
+        fields.setdefault("slug", slugify(fields["title"]))
         event = Event.objects.create(**fields)
         event.countries.set(countries if countries is not None else [turkey])
         event.organisations.set(organisations)
@@ -78,7 +79,7 @@ def make_event(db, turkey):
 def make_person(db):
     def make(**kwargs):
         name = kwargs.pop("name", _unique("Person"))
-        return Person.objects.create(name=name, slug=kwargs.pop("slug", name.lower()), **kwargs)
+        return Person.objects.create(name=name, slug=kwargs.pop("slug", slugify(name)), **kwargs)
 
     return make
 
@@ -97,7 +98,7 @@ def make_visit(db, turkey, russia, make_person):
         }
         fields = defaults | kwargs
         fields.setdefault("person", make_person())
-        fields.setdefault("slug", fields["title"].lower().replace(" ", "-"))
+        fields.setdefault("slug", slugify(fields["title"]))
         return Visit.objects.create(**fields)
 
     return make
@@ -114,7 +115,7 @@ def make_agreement(db, turkey, russia):
             "publication": Publication.PUBLISHED,
         }
         fields = defaults | kwargs
-        fields.setdefault("slug", fields["title"].lower().replace(" ", "-"))
+        fields.setdefault("slug", slugify(fields["title"]))
         agreement = Agreement.objects.create(**fields)
         agreement.parties.set(parties if parties is not None else [russia, turkey])
         return agreement
@@ -126,7 +127,7 @@ def make_agreement(db, turkey, russia):
 def make_organisation(db):
     def make(countries=(), **kwargs):
         name = kwargs.pop("name", _unique("Organisation"))
-        defaults = {"slug": name.lower(), "kind": "company", "publication": Publication.PUBLISHED}
+        defaults = {"slug": slugify(name), "kind": "company", "publication": Publication.PUBLISHED}
         organisation = Organisation.objects.create(name=name, **(defaults | kwargs))
         organisation.countries.set(countries)
         return organisation
@@ -139,7 +140,7 @@ def make_office(db, turkey, make_organisation):
     def make(represents=(), **kwargs):
         name = kwargs.pop("name", _unique("Office"))
         defaults = {
-            "slug": name.lower(),
+            "slug": slugify(name),
             "country": turkey,
             "city": "Ankara",
             "phone": "(+90312) 418-67-26",
