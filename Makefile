@@ -22,6 +22,7 @@ $(STAMP): requirements.txt
 	touch $(STAMP)
 
 setup: $(STAMP)
+	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py loaddata seed
 	$(PY) manage.py collectstatic --noinput --verbosity 0

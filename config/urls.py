@@ -1,11 +1,16 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
-admin.site.site_header = "Cooperation site administration"
-admin.site.site_title = "Cooperation site admin"
-admin.site.index_title = "Content"
+admin.site.site_header = _("Cooperation site administration")
+admin.site.site_title = _("Cooperation site admin")
+admin.site.index_title = _("Content")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("", include("relations.urls")),
 ]
+
+# Every visitor page carries its language: /en/..., /ru/..., /tr/....
+# A bare / is sent to the language the browser asks for (English otherwise).
+urlpatterns += i18n_patterns(path("", include("relations.urls")))

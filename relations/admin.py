@@ -1,7 +1,15 @@
+from django.conf import settings
 from django.contrib import admin, messages
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import (
+    TabbedTranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
+from modeltranslation.translator import translator
 
 from .models import (
     Agreement,
@@ -17,8 +25,61 @@ from .models import (
     Visit,
 )
 
+OTHER_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
-class PublishableAdmin(admin.ModelAdmin):
+
+def translated_fields(model):
+    return translator.get_options_for_model(model).fields
+
+
+def untranslated(model, language):
+    """Entries with English text in a field that has none in ``language``."""
+    query = Q()
+    for field in translated_fields(model):
+        query |= (~Q(**{f"{field}_en": ""}) & Q(**{f"{field}_en__isnull": False})) & (
+            Q(**{f"{field}_{language}": ""}) | Q(**{f"{field}_{language}__isnull": True})
+        )
+    return query
+
+
+class MissingTranslationFilter(admin.SimpleListFilter):
+    title = _("missing translation")
+    parameter_name = "untranslated"
+
+    def lookups(self, request, model_admin):
+        return [(code, name) for code, name in settings.LANGUAGES if code in OTHER_LANGUAGES]
+
+    def queryset(self, request, queryset):
+        if self.value() in OTHER_LANGUAGES:
+            return queryset.filter(untranslated(queryset.model, self.value()))
+        return queryset
+
+
+class TranslatedAdmin(TabbedTranslationAdmin):
+    """Every language side by side in tabs; lists show where English stands in."""
+
+    def get_list_display(self, request):
+        return (*super().get_list_display(request), "translation_status")
+
+    def get_list_filter(self, request):
+        return (*super().get_list_filter(request), MissingTranslationFilter)
+
+    @admin.display(description=_("translations"))
+    def translation_status(self, obj):
+        missing = [
+            code.upper()
+            for code in OTHER_LANGUAGES
+            if any(
+                getattr(obj, f"{field}_en", None) and not getattr(obj, f"{field}_{code}", None)
+                for field in translated_fields(type(obj))
+            )
+        ]
+        if not missing:
+            return _("complete")
+        return _("English shown in %(languages)s") % {"languages": ", ".join(missing)}
+
+
+class PublishableAdmin(TranslatedAdmin):
     """Shared by every model visitors read: publication state in lists, filters and actions."""
 
     actions = ("publish", "unpublish")
@@ -56,14 +117,14 @@ class PublishableAdmin(admin.ModelAdmin):
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(TranslatedAdmin):
     list_display = ("name", "iso_code", "slug")
     search_fields = ("name", "iso_code", "slug")
     prepopulated_fields = {"slug": ("name",)}
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(TranslatedAdmin):
     list_display = ("name", "slug")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
@@ -99,7 +160,7 @@ class OrganisationAdmin(PublishableAdmin):
         return ", ".join(country.name for country in obj.countries.all())
 
 
-class SectionInline(admin.StackedInline):
+class SectionInline(TranslationStackedInline):
     model = Section
     extra = 0
     prepopulated_fields = {"slug": ("title",)}
@@ -185,7 +246,7 @@ class EventAdmin(PublishableAdmin):
         return obj.when
 
 
-class AgreementInline(admin.TabularInline):
+class AgreementInline(TranslationTabularInline):
     """Agreements signed during a visit, edited on the visit's page."""
 
     model = Agreement

@@ -9,7 +9,24 @@ import datetime
 
 from django.db import models
 from django.utils import formats
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+# Turkish plural suffixes follow the last vowel of the spoken number (vowel harmony):
+# otuz → 1930'lar, yetmiş → 1970'ler. Keyed by the decade's tens digit; 00 ends in
+# "yüz" or "bin", both -ler.
+TURKISH_DECADE_SUFFIX = {
+    0: "ler",
+    1: "lar",
+    2: "ler",
+    3: "lar",
+    4: "lar",
+    5: "ler",
+    6: "lar",
+    7: "ler",
+    8: "ler",
+    9: "lar",
+}
 
 
 class Precision(models.TextChoices):
@@ -56,6 +73,8 @@ def format_date(value, precision):
     if value is None:
         return ""
     if precision == Precision.DECADE:
+        if (get_language() or "").startswith("tr"):
+            return f"{value.year}'{TURKISH_DECADE_SUFFIX[value.year // 10 % 10]}"
         return _("%(decade)ss") % {"decade": value.year}
     if precision == Precision.YEAR:
         return str(value.year)

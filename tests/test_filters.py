@@ -41,35 +41,37 @@ def events(make_event, country, turkey, make_organisation):
 
 
 def test_each_event_filter_narrows_the_list(client, events):
-    assert set(titles(client.get("/events/?category=industrial"))) == {"Textile mills"}
-    assert set(titles(client.get("/events/?year=1935"))) == {"Textile mills"}
-    assert set(titles(client.get("/events/?year=1993"))) == {"Defence fair", "Talks abroad"}
-    assert set(titles(client.get("/events/?country=elsewhere"))) == {"Talks abroad"}
-    assert set(titles(client.get("/events/?organisation=fair-corp"))) == {"Defence fair"}
-    assert set(titles(client.get("/events/?q=MILLS"))) == {"Textile mills"}
+    assert set(titles(client.get("/en/events/?category=industrial"))) == {"Textile mills"}
+    assert set(titles(client.get("/en/events/?year=1935"))) == {"Textile mills"}
+    assert set(titles(client.get("/en/events/?year=1993"))) == {"Defence fair", "Talks abroad"}
+    assert set(titles(client.get("/en/events/?country=elsewhere"))) == {"Talks abroad"}
+    assert set(titles(client.get("/en/events/?organisation=fair-corp"))) == {"Defence fair"}
+    assert set(titles(client.get("/en/events/?q=MILLS"))) == {"Textile mills"}
 
 
 def test_event_filters_combine(client, events):
-    response = client.get("/events/?year=1993&country=testland")
+    response = client.get("/en/events/?year=1993&country=testland")
     assert titles(response) == ["Defence fair"]
-    assert client.get("/events/?year=1993&category=industrial").context["object_list"].count() == 0
+    assert (
+        client.get("/en/events/?year=1993&category=industrial").context["object_list"].count() == 0
+    )
 
 
 def test_sorting(client, events):
-    assert titles(client.get("/events/?sort=date"))[0] == "Relations established"
-    assert titles(client.get("/events/"))[0] == "Talks abroad"
-    assert titles(client.get("/events/?sort=title"))[0] == "Defence fair"
+    assert titles(client.get("/en/events/?sort=date"))[0] == "Relations established"
+    assert titles(client.get("/en/events/"))[0] == "Talks abroad"
+    assert titles(client.get("/en/events/?sort=title"))[0] == "Defence fair"
 
 
 def test_the_form_keeps_the_current_values_and_counts_results(client, events):
-    html = client.get("/events/?year=1993&category=exhibition").text
+    html = client.get("/en/events/?year=1993&category=exhibition").text
     assert 'value="1993"' in html
     assert '<option value="exhibition" selected>' in html
     assert "1 result<" in html
 
 
 def test_an_empty_result_says_so(client, events):
-    html = client.get("/events/?q=nothing-like-this").text
+    html = client.get("/en/events/?q=nothing-like-this").text
     assert "Nothing matches these filters" in html
 
 
@@ -77,12 +79,12 @@ def test_pagination_keeps_the_filters(client, make_event):
     for n in range(45):
         make_event(title=f"Meeting {n:02}", category=Category.ECONOMIC)
     make_event(title="Other", category=Category.CULTURAL)
-    first = client.get("/events/?category=economic&sort=title")
+    first = client.get("/en/events/?category=economic&sort=title")
     assert first.context["paginator"].count == 45
     assert 'href="?category=economic&amp;sort=title&amp;page=2"' in first.text
-    third = client.get("/events/?category=economic&sort=title&page=3")
+    third = client.get("/en/events/?category=economic&sort=title&page=3")
     assert titles(third) == [f"Meeting {n:02}" for n in range(40, 45)]
-    assert client.get("/events/?category=economic&page=4").status_code == 404
+    assert client.get("/en/events/?category=economic&page=4").status_code == 404
 
 
 def test_agreement_filters(client, make_agreement, country):
@@ -96,11 +98,16 @@ def test_agreement_filters(client, make_agreement, country):
         sphere="military-technical",
     )
     make_agreement(title="Old pact", status="expired", parties=[country(slug="x", name="X")])
-    assert titles(client.get("/agreements/?kind=intergovernmental-agreement")) == ["Arms deal"]
-    assert titles(client.get("/agreements/?year=1921")) == ["Brotherhood"]
-    assert titles(client.get("/agreements/?status=expired")) == ["Old pact"]
-    assert titles(client.get("/agreements/?sphere=military-technical&year=1994")) == ["Arms deal"]
-    assert set(titles(client.get("/agreements/?country=testland"))) == {"Brotherhood", "Arms deal"}
+    assert titles(client.get("/en/agreements/?kind=intergovernmental-agreement")) == ["Arms deal"]
+    assert titles(client.get("/en/agreements/?year=1921")) == ["Brotherhood"]
+    assert titles(client.get("/en/agreements/?status=expired")) == ["Old pact"]
+    assert titles(client.get("/en/agreements/?sphere=military-technical&year=1994")) == [
+        "Arms deal"
+    ]
+    assert set(titles(client.get("/en/agreements/?country=testland"))) == {
+        "Brotherhood",
+        "Arms deal",
+    }
 
 
 def test_visit_filters(client, make_visit, make_person, turkey, russia):
@@ -122,20 +129,20 @@ def test_visit_filters(client, make_visit, make_person, turkey, russia):
         level="official",
     )
     make_visit(title="2004 visit")
-    assert set(titles(client.get("/visits/?person=erdogan"))) == {"2014 visit", "2017 visit"}
-    assert titles(client.get("/visits/?person=erdogan&year=2017")) == ["2017 visit"]
-    assert titles(client.get("/visits/?level=working")) == ["2014 visit"]
-    assert titles(client.get("/visits/?host=testland")) == ["2004 visit"]
-    assert set(titles(client.get("/visits/?origin=testland"))) == {"2014 visit", "2017 visit"}
+    assert set(titles(client.get("/en/visits/?person=erdogan"))) == {"2014 visit", "2017 visit"}
+    assert titles(client.get("/en/visits/?person=erdogan&year=2017")) == ["2017 visit"]
+    assert titles(client.get("/en/visits/?level=working")) == ["2014 visit"]
+    assert titles(client.get("/en/visits/?host=testland")) == ["2004 visit"]
+    assert set(titles(client.get("/en/visits/?origin=testland"))) == {"2014 visit", "2017 visit"}
 
 
 def test_office_and_organisation_filters(client, make_office, make_organisation, country, turkey):
     rostec = make_organisation(name="Rostec", slug="rostec", kind="state-corporation")
     make_office(name="Ankara office", organisation=rostec)
     make_office(name="Baku office", country=country(slug="az", name="Az"))
-    assert titles(client.get("/offices/?country=testland")) == ["Ankara office"]
-    assert titles(client.get("/offices/?organisation=rostec")) == ["Ankara office"]
-    assert titles(client.get("/organisations/?kind=state-corporation")) == ["Rostec"]
+    assert titles(client.get("/en/offices/?country=testland")) == ["Ankara office"]
+    assert titles(client.get("/en/offices/?organisation=rostec")) == ["Ankara office"]
+    assert titles(client.get("/en/organisations/?kind=state-corporation")) == ["Rostec"]
 
 
 BAD_QUERIES = [
@@ -163,7 +170,7 @@ BAD_QUERIES = [
 
 
 @pytest.mark.parametrize(
-    "path", ["/events/", "/agreements/", "/visits/", "/offices/", "/organisations/"]
+    "path", ["/en/events/", "/en/agreements/", "/en/visits/", "/en/offices/", "/en/organisations/"]
 )
 @pytest.mark.parametrize("query", BAD_QUERIES)
 def test_bad_query_strings_never_give_a_server_error(client, seed, path, query):
@@ -172,13 +179,13 @@ def test_bad_query_strings_never_give_a_server_error(client, seed, path, query):
 
 
 def test_invalid_values_show_the_forms_error(client, seed):
-    html = client.get("/events/?year=abc&category=nonsense").text
+    html = client.get("/en/events/?year=abc&category=nonsense").text
     assert "Enter a whole number." in html
     assert "Select a valid choice." in html
     assert "Please correct the filters above." in html
 
 
 def test_visitor_text_is_escaped(client, seed):
-    html = client.get('/events/?q=<script>alert("x")</script>').text
+    html = client.get('/en/events/?q=<script>alert("x")</script>').text
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert" in html

@@ -1,0 +1,33 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """The current page in every language: [(code, name, url, is_current)]."""
+    request = context["request"]
+    current = translation.get_language()
+    path = request.get_full_path()
+    return [
+        {
+            "code": code,
+            "name": name,
+            "url": translate_url(path, code),
+            "is_current": code == current,
+        }
+        for code, name in settings.LANGUAGES
+    ]
+
+
+@register.filter
+def fallback_lang(obj, field):
+    """'en' when ``obj.field`` is shown in English for want of a translation, else ''."""
+    language = translation.get_language()
+    if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+        return ""
+    value = getattr(obj, f"{field}_{language}", None)
+    return "" if value else settings.MODELTRANSLATION_DEFAULT_LANGUAGE
