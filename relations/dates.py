@@ -88,6 +88,10 @@ def format_range(start, start_precision, end=None, end_precision=None):
     first = format_date(start, start_precision)
     if end is None:
         return first
+    both_decades = start_precision == end_precision == Precision.DECADE
+    if both_decades and not (get_language() or "").startswith("tr"):
+        # "1970s–1980s" in English, "1970–1980-е годы" in Russian.
+        return _("%(start)ss–%(end)ss") % {"start": start.year, "end": end.year}
     if start_precision == end_precision == Precision.DAY and (start.year, start.month) == (
         end.year,
         end.month,

@@ -5,6 +5,7 @@ import itertools
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 from django.utils.text import slugify
 
 from relations.models import (
@@ -24,6 +25,13 @@ _counter = itertools.count(1)
 
 def _unique(prefix):
     return f"{prefix}-{next(_counter)}"
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Each test starts in English, whatever language an earlier request activated."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

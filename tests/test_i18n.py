@@ -41,9 +41,8 @@ def read_po(language):
     text = (settings.BASE_DIR / "locale" / language / "LC_MESSAGES" / "django.po").read_text()
     entries, fuzzy = {}, []
     for block in text.split("\n\n"):
-        msgid = "".join(
-            re.findall(r'^(?:msgid|msgid_plural)? ?"(.*)"$', block.split("msgstr")[0], re.M)
-        )
+        head = block.split("msgstr")[0].split("msgid_plural")[0]
+        msgid = "".join(re.findall(r'^(?:msgid )?"(.*)"$', head, re.M))
         msgstrs = re.findall(r'msgstr(?:\[\d\])? ((?:".*"\n?)+)', block)
         if not msgid:
             continue
