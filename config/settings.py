@@ -127,7 +127,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
-SITE_NAME = os.environ.get("SITE_NAME", "Bilateral Cooperation")
+# Empty means the translated default, "Bilateral Cooperation".
+SITE_NAME = os.environ.get("SITE_NAME", "")
 
 LOGGING = {
     "version": 1,
