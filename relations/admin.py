@@ -31,8 +31,9 @@ class PublishableAdmin(admin.ModelAdmin):
     def publish(self, request, queryset):
         self._set_publication(request, queryset, Publication.PUBLISHED)
 
-    @admin.action(description=_("Unpublish the selected entries (back to draft)"),
-                  permissions=["change"])
+    @admin.action(
+        description=_("Unpublish the selected entries (back to draft)"), permissions=["change"]
+    )
     def unpublish(self, request, queryset):
         self._set_publication(request, queryset, Publication.DRAFT)
 
@@ -67,7 +68,15 @@ class PersonAdmin(admin.ModelAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(PublishableAdmin):
-    list_display = ("name", "acronym", "kind", "country_list", "parent", "publication", "updated_at")
+    list_display = (
+        "name",
+        "acronym",
+        "kind",
+        "country_list",
+        "parent",
+        "publication",
+        "updated_at",
+    )
     list_filter = ("publication", "kind", "countries")
     list_select_related = ("parent",)
     search_fields = ("name", "acronym", "slug", "description")
@@ -119,8 +128,14 @@ class PartnerPageAdmin(PublishableAdmin):
 
 @admin.register(EventSeries)
 class EventSeriesAdmin(PublishableAdmin):
-    list_display = ("name", "acronym", "interval_years", "first_held_display", "place",
-                    "publication")
+    list_display = (
+        "name",
+        "acronym",
+        "interval_years",
+        "first_held_display",
+        "place",
+        "publication",
+    )
     list_filter = ("publication",)
     search_fields = ("name", "acronym", "description")
     autocomplete_fields = ("country", "participants")
@@ -155,8 +170,10 @@ class EventAdmin(PublishableAdmin):
     fieldsets = (
         (None, {"fields": ("title", "slug", "category", "summary", "body")}),
         dates_fieldset,
-        (_("Where and who"), {"fields": (("place", "place_country"), "countries",
-                                         "organisations", "series")}),
+        (
+            _("Where and who"),
+            {"fields": (("place", "place_country"), "countries", "organisations", "series")},
+        ),
         PublishableAdmin.publication_fieldset,
     )
 
@@ -170,8 +187,16 @@ class AgreementInline(admin.TabularInline):
 
     model = Agreement
     extra = 0
-    fields = ("title", "slug", "kind", "signed_on", "signed_precision", "parties", "status",
-              "publication")
+    fields = (
+        "title",
+        "slug",
+        "kind",
+        "signed_on",
+        "signed_precision",
+        "parties",
+        "status",
+        "publication",
+    )
     autocomplete_fields = ("parties",)
     prepopulated_fields = {"slug": ("title",)}
     show_change_link = True
@@ -208,10 +233,32 @@ class AgreementAdmin(PublishableAdmin):
     autocomplete_fields = ("parties", "visit", "place_country")
     prepopulated_fields = {"slug": ("title",)}
     fieldsets = (
-        (None, {"fields": ("title", "slug", "kind", "sphere", "status", "is_key", "summary",
-                           "text_url")}),
-        (_("Signature"), {"fields": (("signed_on", "signed_precision"),
-                                     ("place", "place_country"), "parties", "visit")}),
+        (
+            None,
+            {
+                "fields": (
+                    "title",
+                    "slug",
+                    "kind",
+                    "sphere",
+                    "status",
+                    "is_key",
+                    "summary",
+                    "text_url",
+                )
+            },
+        ),
+        (
+            _("Signature"),
+            {
+                "fields": (
+                    ("signed_on", "signed_precision"),
+                    ("place", "place_country"),
+                    "parties",
+                    "visit",
+                )
+            },
+        ),
         PublishableAdmin.publication_fieldset,
     )
 
@@ -230,7 +277,9 @@ class OfficeAdmin(PublishableAdmin):
     prepopulated_fields = {"slug": ("name",)}
     fieldsets = (
         (None, {"fields": ("name", "slug", "organisation", "represents", "summary")}),
-        (_("Contacts"), {"fields": (("country", "city"), "address", ("phone", "fax"),
-                                    "email", "website")}),
+        (
+            _("Contacts"),
+            {"fields": (("country", "city"), "address", ("phone", "fax"), "email", "website")},
+        ),
         PublishableAdmin.publication_fieldset,
     )

@@ -41,7 +41,8 @@ def precision_error(value, precision):
     if start == value:
         return None
     return _(
-        "With precision “%(precision)s”, give the first day of the period: %(start)s, not %(value)s."
+        "With precision “%(precision)s”, give the first day of the period: "
+        "%(start)s, not %(value)s."
     ) % {
         "precision": Precision(precision).label,
         "start": start.isoformat(),

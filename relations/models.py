@@ -334,7 +334,9 @@ class Organisation(Publishable):
     website = models.URLField(blank=True)
     description = models.TextField(
         blank=True,
-        help_text=_("Shown on the organisation's page. Plain text; a blank line starts a paragraph."),
+        help_text=_(
+            "Shown on the organisation's page. Plain text; a blank line starts a paragraph."
+        ),
     )
     founded = models.DateField(
         null=True, blank=True, help_text=_("First day of the period, as for event dates.")

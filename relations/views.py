@@ -34,9 +34,7 @@ def agreements():
 
 
 def visits():
-    return published(Visit).select_related(
-        "person", "origin_country", "host_country"
-    )
+    return published(Visit).select_related("person", "origin_country", "host_country")
 
 
 def offices():
