@@ -18,6 +18,7 @@ ACCESS_FIELDS = {
     "M": "duration_ms",
     "a": "user_agent",
     "f": "referer",
+    "{x-page-cache}o": "page_cache",
 }
 
 
@@ -31,7 +32,7 @@ class JSONFormatter(logging.Formatter):
         }
         if record.name == "gunicorn.access" and isinstance(record.args, dict):
             entry["message"] = "request"
-            entry |= {field: record.args[atom] for atom, field in ACCESS_FIELDS.items()}
+            entry |= {field: record.args.get(atom, "-") for atom, field in ACCESS_FIELDS.items()}
             entry["status"] = int(entry["status"])
         else:
             entry["message"] = record.getMessage()

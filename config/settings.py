@@ -214,6 +214,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "config.proxy.client_ip"
 # Log the address of each failure; usernames stay masked (a password is often typed there).
 AXES_SENSITIVE_PARAMETERS = ["username"]
+# No start-up banner on every manage.py command's stdout.
+AXES_VERBOSE = False
 
 # ---------------------------------------------------------------------------
 # Logs: JSON lines on stdout, one per request (gunicorn's access log, or Django's under
