@@ -14,30 +14,54 @@ every time (ETag, from ConditionalGetMiddleware), so they never keep a stale pag
 """
 
 import uuid
-from datetime import timedelta
 
 from django.apps import apps
 from django.conf import settings
 from django.core import checks
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Min
 from django.utils import timezone
 from django.utils.cache import get_cache_key, learn_cache_key, patch_cache_control
 
 GENERATION_KEY = "pages:generation"
 
 
-def generation():
-    token = cache.get(GENERATION_KEY)
-    if token is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        token = cache.get(GENERATION_KEY)
-    return token
+def next_scheduled_publication():
+    """The earliest future `publish_at` of any entry, in one query: no page may outlive it."""
+    now = timezone.now()
+    moments = [
+        model._default_manager.filter(publish_at__gt=now)
+        .order_by()
+        .values_list("publish_at", flat=True)
+        for model in apps.get_app_config("relations").get_models()
+        if any(field.name == "publish_at" for field in model._meta.fields)
+    ]
+    if not moments:
+        return None
+    first, *others = moments
+    return next(iter(first.union(*others, all=True).order_by("publish_at")[:1]), None)
 
 
 def invalidate():
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    """Draw a new generation, and note when the next scheduled entry goes public."""
+    cache.set(GENERATION_KEY, (uuid.uuid4().hex, next_scheduled_publication()), timeout=None)
+
+
+def generation():
+    """The current (token, next scheduled publication); no database query unless that
+    publication has just come due."""
+    current = cache.get(GENERATION_KEY)
+    if current is None:
+        # Lost to a restart or an eviction: a fresh token all the same. The schedule is then
+        # unknown until the next change, so a scheduled entry may show up to
+        # PAGE_CACHE_SECONDS late (README, "Production").
+        cache.add(GENERATION_KEY, (uuid.uuid4().hex, None), timeout=None)
+        current = cache.get(GENERATION_KEY)
+    _, moment = current
+    if moment is not None and moment <= timezone.now():
+        invalidate()
+        return cache.get(GENERATION_KEY)
+    return current
 
 
 def content_changed(sender, **kwargs):
@@ -50,28 +74,12 @@ def content_changed(sender, **kwargs):
     transaction.on_commit(invalidate)
 
 
-def next_scheduled_publication():
-    """The earliest future `publish_at` of any entry: cached pages must not outlive it."""
-    now = timezone.now()
-    moments = [
-        model.objects.filter(publish_at__gt=now).aggregate(next=Min("publish_at"))["next"]
-        for model in apps.get_app_config("relations").get_models()
-        if any(field.name == "publish_at" for field in model._meta.fields)
-    ]
-    return min(filter(None, moments), default=None)
-
-
-def page_timeout(token):
+def page_timeout(moment):
     """PAGE_CACHE_SECONDS, or less when a scheduled entry becomes visible sooner."""
-    key = f"pages:{token}:next-publication"
-    now = timezone.now()
-    moment = cache.get(key)
-    if moment is None or (moment and moment <= now):
-        moment = next_scheduled_publication() or ""
-        cache.set(key, moment, settings.PAGE_CACHE_SECONDS)
-    if not moment:
+    if moment is None:
         return settings.PAGE_CACHE_SECONDS
-    return min(settings.PAGE_CACHE_SECONDS, int((moment - now) / timedelta(seconds=1)))
+    seconds_left = int((moment - timezone.now()).total_seconds())
+    return min(settings.PAGE_CACHE_SECONDS, seconds_left)
 
 
 @checks.register(checks.Tags.caches, deploy=True)
@@ -118,7 +126,7 @@ class ServeCachedPageMiddleware:
     def __call__(self, request):
         if not may_use_cache(request):
             return self.get_response(request)
-        token = generation()
+        token, moment = generation()
         key = get_cache_key(request, f"pages:{token}", "GET", cache=cache)
         response = cache.get(key) if key else None
         if response is not None:
@@ -126,7 +134,7 @@ class ServeCachedPageMiddleware:
             return response
         # The generation seen before the view read the database: if an editor saves while
         # the page renders, it is stored under the old generation, which nobody reads again.
-        request.page_cache_generation = token
+        request.page_cache_generation = (token, moment)
         return self.get_response(request)
 
 
@@ -138,10 +146,10 @@ class StorePageMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        token = getattr(request, "page_cache_generation", None)
+        token, moment = getattr(request, "page_cache_generation", (None, None))
         if token is not None and request.method == "GET" and may_store(response):
             patch_cache_control(response, no_cache=True)
-            timeout = page_timeout(token)
+            timeout = page_timeout(moment)
             if timeout > 0:
                 key = learn_cache_key(request, response, timeout, f"pages:{token}", cache=cache)
                 cache.set(key, response, timeout)

@@ -7,6 +7,7 @@ import sys
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
@@ -99,7 +100,7 @@ def test_any_editor_post_empties_the_cache(editor, make_event):
 
     editor.post(reverse("admin:relations_event_change", args=[event.pk]), {})
 
-    assert page_cache.generation() != before
+    assert page_cache.generation()[0] != before
 
 
 def test_editors_never_get_or_store_cached_pages(client, editor, make_event):
@@ -144,16 +145,45 @@ def test_repeated_conditional_request_gets_304(client, make_event, repeat):
     assert response.content == b""
 
 
-def test_scheduled_publication_shortens_the_cache_lifetime(make_event):
+def test_scheduled_publication_shortens_the_cache_lifetime(make_event, make_agreement):
+    make_agreement(publish_at=timezone.now() + datetime.timedelta(hours=1))
     make_event(publish_at=timezone.now() + datetime.timedelta(seconds=30))
 
-    assert 0 < page_cache.page_timeout(page_cache.generation()) <= 30
+    _, moment = page_cache.generation()
+
+    assert 0 < page_cache.page_timeout(moment) <= 30
 
 
 def test_without_scheduled_entries_pages_live_for_the_configured_time(make_event):
     make_event()
 
-    assert page_cache.page_timeout(page_cache.generation()) == settings.PAGE_CACHE_SECONDS
+    _, moment = page_cache.generation()
+
+    assert page_cache.page_timeout(moment) == settings.PAGE_CACHE_SECONDS
+
+
+def test_a_scheduled_entry_appears_when_its_time_comes(client, make_event):
+    event = make_event(title="Scheduled", publish_at=timezone.now() + datetime.timedelta(hours=1))
+    list_url = reverse("relations:event-list")
+    assert b"Scheduled" not in client.get(list_url).content
+    assert client.get(list_url)["X-Page-Cache"] == "hit"
+
+    # Time passes: the database row says the moment has come, and no signal is sent.
+    Event.objects.filter(pk=event.pk).update(publish_at=timezone.now())
+    token, _ = page_cache.generation()
+    cache.set(page_cache.GENERATION_KEY, (token, timezone.now()), timeout=None)
+
+    assert b"Scheduled" in client.get(list_url).content
+
+
+def test_cache_serves_pages_with_no_database_query(client, make_event, django_assert_num_queries):
+    """The cache's own bookkeeping adds no query to a page, cached or not."""
+    url = make_event().get_absolute_url()
+    client.get(url)
+    cache.delete(page_cache.GENERATION_KEY)  # as after a restart of the cache server
+
+    with django_assert_num_queries(0):
+        page_cache.generation()
 
 
 @pytest.mark.skipif(
@@ -162,7 +192,7 @@ def test_without_scheduled_entries_pages_live_for_the_configured_time(make_event
 )
 def test_two_processes_share_one_generation():
     """What one worker or machine invalidates, every other one sees."""
-    before = page_cache.generation()
+    before, _ = page_cache.generation()
 
     def in_other_process(code):
         script = f"import django; django.setup(); from relations import cache; {code}"
@@ -180,6 +210,6 @@ def test_two_processes_share_one_generation():
             .splitlines()[-1:]
         )
 
-    assert in_other_process("print(cache.generation())") == [before]
+    assert in_other_process("print(cache.generation()[0])") == [before]
     in_other_process("cache.invalidate()")
-    assert page_cache.generation() != before
+    assert page_cache.generation()[0] != before
