@@ -8,6 +8,7 @@ when DJANGO_ENV=production.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -191,13 +192,15 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # The site's pages and the admin need no inline script or style, so the policy allows none.
-_static_origin = STATIC_URL.split("/static", 1)[0] if "://" in STATIC_URL else None
+# A CDN in DJANGO_STATIC_URL is the one other origin allowed.
+_static_host = urlsplit(STATIC_URL)
+_static = [f"{_static_host.scheme}://{_static_host.netloc}"] if _static_host.netloc else []
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF, *filter(None, [_static_origin])],
-        "style-src": [SELF, *filter(None, [_static_origin])],
-        "img-src": [SELF, *filter(None, [_static_origin])],
+        "script-src": [SELF, *_static],
+        "style-src": [SELF, *_static],
+        "img-src": [SELF, *_static],
         "object-src": [NONE],
         "base-uri": [NONE],
         "form-action": [SELF],

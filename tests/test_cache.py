@@ -215,3 +215,22 @@ def test_two_processes_share_one_generation():
     assert in_other_process("print(cache.generation()[0])") == [before]
     in_other_process("cache.invalidate()")
     assert page_cache.generation()[0] != before
+
+
+def test_pages_are_served_uncached_while_the_cache_server_is_down(
+    client, make_event, settings, caplog
+):
+    url = make_event(title="Still here").get_absolute_url()
+    # A Redis that is not there: nothing listens on this socket.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "unix:///nonexistent-folder/redis.sock",
+        }
+    }
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert b"Still here" in response.content
+    assert "Page cache unavailable" in caplog.text
