@@ -23,6 +23,7 @@ $(STAMP): requirements.txt
 
 setup: $(STAMP)
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py setup_roles
 	$(PY) manage.py loaddata seed
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 

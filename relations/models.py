@@ -14,6 +14,7 @@ from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .dates import Precision, format_date, format_range, last_year, precision_error
 
@@ -78,6 +79,20 @@ class VisitLevel(models.TextChoices):
 
 def choices_constraint(field, choices, name):
     return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
+
+
+def history(*m2m_fields):
+    """Every change, kept as a full copy with who and when (see README, "History").
+
+    ``updated_at`` is left out: it changes on every save and would only add noise to
+    the differences editors read.
+    """
+    return HistoricalRecords(m2m_fields=m2m_fields, excluded_fields=["updated_at"])
+
+
+def publish_permission(model_name, plural):
+    """The right to make an entry visible, held by Editors and not by Contributors."""
+    return (f"publish_{model_name}", f"Can publish {plural}")
 
 
 def slug_field(help_text=None):
@@ -273,6 +288,7 @@ class Country(models.Model):
         ),
     )
 
+    history = HistoricalRecords()
     objects = SlugQuerySet.as_manager()
 
     class Meta:
@@ -291,6 +307,7 @@ class Person(models.Model):
     slug = slug_field()
     summary = models.TextField(blank=True, help_text=_("One or two sentences on who this is."))
 
+    history = HistoricalRecords()
     objects = SlugQuerySet.as_manager()
 
     class Meta:
@@ -343,11 +360,13 @@ class Organisation(Publishable):
     )
     founded_precision = models.CharField(max_length=10, choices=Precision.choices, blank=True)
 
+    history = history("countries")
     objects = PublishableQuerySet.as_manager()
     search_fields = ("name", "acronym", "description")
 
     class Meta:
         ordering = ["name"]
+        permissions = [publish_permission("organisation", "organisations")]
         constraints = [
             choices_constraint("publication", Publication, "organisation_publication_valid"),
             choices_constraint("kind", OrganisationKind, "organisation_kind_valid"),
@@ -404,11 +423,13 @@ class PartnerPage(Publishable):
         default=0, help_text=_("Pages with a lower number come first on the home page.")
     )
 
+    history = history()
     objects = PublishableQuerySet.as_manager()
     search_fields = ("title", "summary")
 
     class Meta:
         ordering = ["position", "title"]
+        permissions = [publish_permission("partnerpage", "partner pages")]
         constraints = [
             choices_constraint("publication", Publication, "partnerpage_publication_valid"),
             models.CheckConstraint(
@@ -461,6 +482,7 @@ class Section(models.Model):
     body = models.TextField(help_text=_("Plain text; a blank line starts a new paragraph."))
     position = models.PositiveSmallIntegerField(default=0)
 
+    history = HistoricalRecords()
     objects = SectionQuerySet.as_manager()
 
     class Meta:
@@ -504,6 +526,7 @@ class EventSeries(Publishable):
         help_text=_("Organisations that regularly take part."),
     )
 
+    history = history("participants")
     objects = PublishableQuerySet.as_manager()
     search_fields = ("name", "acronym", "description")
 
@@ -511,6 +534,7 @@ class EventSeries(Publishable):
         ordering = ["name"]
         verbose_name = "recurring event"
         verbose_name_plural = "recurring events"
+        permissions = [publish_permission("eventseries", "recurring events")]
         constraints = [
             choices_constraint("publication", Publication, "eventseries_publication_valid"),
             models.CheckConstraint(
@@ -570,11 +594,13 @@ class Event(Publishable, Dated):
         help_text=_("If this is one edition of a recurring event."),
     )
 
+    history = history("countries", "organisations")
     objects = DatedQuerySet.as_manager()
     search_fields = ("title", "summary", "body", "place")
 
     class Meta:
         ordering = ["-date", "title"]
+        permissions = [publish_permission("event", "events")]
         indexes = [models.Index(fields=["category", "date"], name="event_category_date")]
         constraints = [
             choices_constraint("publication", Publication, "event_publication_valid"),
@@ -610,11 +636,13 @@ class Visit(Publishable, Dated):
     level = models.CharField(max_length=20, choices=VisitLevel.choices, default=VisitLevel.OTHER)
     summary = models.TextField(blank=True)
 
+    history = history()
     objects = DatedQuerySet.as_manager()
     search_fields = ("title", "summary", "role", "place", "person__name")
 
     class Meta:
         ordering = ["-date", "title"]
+        permissions = [publish_permission("visit", "visits")]
         indexes = [models.Index(fields=["level", "date"], name="visit_level_date")]
         constraints = [
             choices_constraint("publication", Publication, "visit_publication_valid"),
@@ -679,12 +707,14 @@ class Agreement(Publishable):
         help_text=_("Key documents are listed on the partner page."),
     )
 
+    history = history("parties")
     objects = DatedQuerySet.as_manager()
     date_fields = ("signed_on", "signed_precision", None, None)
     search_fields = ("title", "summary", "place")
 
     class Meta:
         ordering = ["-signed_on", "title"]
+        permissions = [publish_permission("agreement", "agreements")]
         indexes = [
             models.Index(fields=["kind", "signed_on"], name="agreement_kind_signed"),
             models.Index(fields=["status", "signed_on"], name="agreement_status_signed"),
@@ -743,11 +773,13 @@ class Office(Publishable):
     website = models.URLField(blank=True)
     summary = models.TextField(blank=True)
 
+    history = history("represents")
     objects = PublishableQuerySet.as_manager()
     search_fields = ("name", "city", "address", "summary")
 
     class Meta:
         ordering = ["name"]
+        permissions = [publish_permission("office", "offices")]
         constraints = [choices_constraint("publication", Publication, "office_publication_valid")]
 
     def __str__(self):
