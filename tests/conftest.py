@@ -2,11 +2,15 @@
 
 import datetime
 import itertools
+from io import StringIO
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.test import Client
 from django.utils.text import slugify
 
+from relations.forms import version_of
 from relations.models import (
     Agreement,
     Country,
@@ -170,3 +174,81 @@ def staff_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw-123456")
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def roles(db):
+    call_command("setup_roles", stdout=StringIO())
+
+
+@pytest.fixture
+def make_staff(roles, django_user_model):
+    """A staff account in one of the groups `setup_roles` creates."""
+
+    def make(group, username=None):
+        user = django_user_model.objects.create_user(
+            username or _unique(group.lower()), password="pw-123456", is_staff=True
+        )
+        user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return make
+
+
+def _client_for(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def editor(make_staff):
+    return make_staff("Editors")
+
+
+@pytest.fixture
+def contributor(make_staff):
+    return make_staff("Contributors")
+
+
+@pytest.fixture
+def editor_client(editor):
+    return _client_for(editor)
+
+
+@pytest.fixture
+def contributor_client(contributor):
+    return _client_for(contributor)
+
+
+@pytest.fixture
+def event_post():
+    """What the admin's event form posts for ``event``, with ``changes`` applied.
+
+    The version stamp is the one the form carries when opened now.
+    """
+
+    def post(event, **changes):
+        data = {
+            "title": event.title,
+            "slug": event.slug,
+            "category": event.category,
+            "summary": event.summary,
+            "body": event.body,
+            "date": event.date.isoformat(),
+            "date_precision": event.date_precision,
+            "end_date": event.end_date.isoformat() if event.end_date else "",
+            "end_precision": event.end_precision,
+            "place": event.place,
+            "place_country": event.place_country_id or "",
+            "countries": [country.pk for country in event.countries.all()],
+            "organisations": [organisation.pk for organisation in event.organisations.all()],
+            "series": event.series_id or "",
+            "publication": event.publication,
+            "publish_at_0": "",
+            "publish_at_1": "",
+            "seen_version": version_of(event),
+        }
+        return data | changes
+
+    return post
