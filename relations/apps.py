@@ -7,6 +7,7 @@ class RelationsConfig(AppConfig):
     verbose_name = "Bilateral relations"
 
     def ready(self):
-        from .history import record_fixture_load
+        from .history import record_fixture_load, register_history
 
+        register_history()
         post_save.connect(record_fixture_load, dispatch_uid="relations-record-fixture-load")

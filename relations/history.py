@@ -5,12 +5,48 @@ the ORM (the admin, imports, the shell), with the signed-in user from its
 middleware. It deliberately skips "raw" saves, which is how ``loaddata`` writes
 fixtures; :func:`record_fixture_load` records those too, so loading a fixture over
 edited content never goes unnoticed.
+
+History is registered here, from ``RelationsConfig.ready()``, rather than with a
+``HistoricalRecords()`` field on each model: django-modeltranslation adds the
+per-language columns (``title_ru``...) only when its own app is ready, and a
+history table made earlier would miss them, losing every translation on restore.
 """
 
+from simple_history import register
 from simple_history.models import SIMPLE_HISTORY_REVERSE_ATTR_NAME
 from simple_history.utils import get_m2m_reverse_field_name
 
 FIXTURE_REASON = "Loaded from a fixture"
+
+
+def register_history():
+    from .models import (
+        Agreement,
+        Country,
+        Event,
+        EventSeries,
+        Office,
+        Organisation,
+        PartnerPage,
+        Person,
+        Section,
+        Visit,
+    )
+
+    for model in (Country, Person, Section):
+        register(model)
+    tracked = {
+        Organisation: ["countries"],
+        PartnerPage: [],
+        EventSeries: ["participants"],
+        Event: ["countries", "organisations"],
+        Visit: [],
+        Agreement: ["parties"],
+        Office: ["represents"],
+    }
+    for model, m2m_fields in tracked.items():
+        # updated_at changes on every save: in the differences it would only be noise.
+        register(model, m2m_fields=m2m_fields, excluded_fields=["updated_at"])
 
 
 def is_tracked(model):

@@ -14,7 +14,6 @@ from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from .dates import Precision, format_date, format_range, last_year, precision_error
 
@@ -79,15 +78,6 @@ class VisitLevel(models.TextChoices):
 
 def choices_constraint(field, choices, name):
     return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
-
-
-def history(*m2m_fields):
-    """Every change, kept as a full copy with who and when (see README, "History").
-
-    ``updated_at`` is left out: it changes on every save and would only add noise to
-    the differences editors read.
-    """
-    return HistoricalRecords(m2m_fields=m2m_fields, excluded_fields=["updated_at"])
 
 
 def publish_permission(model_name, plural):
@@ -288,7 +278,6 @@ class Country(models.Model):
         ),
     )
 
-    history = HistoricalRecords()
     objects = SlugQuerySet.as_manager()
 
     class Meta:
@@ -307,7 +296,6 @@ class Person(models.Model):
     slug = slug_field()
     summary = models.TextField(blank=True, help_text=_("One or two sentences on who this is."))
 
-    history = HistoricalRecords()
     objects = SlugQuerySet.as_manager()
 
     class Meta:
@@ -360,7 +348,6 @@ class Organisation(Publishable):
     )
     founded_precision = models.CharField(max_length=10, choices=Precision.choices, blank=True)
 
-    history = history("countries")
     objects = PublishableQuerySet.as_manager()
     search_fields = ("name", "acronym", "description")
 
@@ -423,7 +410,6 @@ class PartnerPage(Publishable):
         default=0, help_text=_("Pages with a lower number come first on the home page.")
     )
 
-    history = history()
     objects = PublishableQuerySet.as_manager()
     search_fields = ("title", "summary")
 
@@ -482,7 +468,6 @@ class Section(models.Model):
     body = models.TextField(help_text=_("Plain text; a blank line starts a new paragraph."))
     position = models.PositiveSmallIntegerField(default=0)
 
-    history = HistoricalRecords()
     objects = SectionQuerySet.as_manager()
 
     class Meta:
@@ -526,7 +511,6 @@ class EventSeries(Publishable):
         help_text=_("Organisations that regularly take part."),
     )
 
-    history = history("participants")
     objects = PublishableQuerySet.as_manager()
     search_fields = ("name", "acronym", "description")
 
@@ -594,7 +578,6 @@ class Event(Publishable, Dated):
         help_text=_("If this is one edition of a recurring event."),
     )
 
-    history = history("countries", "organisations")
     objects = DatedQuerySet.as_manager()
     search_fields = ("title", "summary", "body", "place")
 
@@ -636,7 +619,6 @@ class Visit(Publishable, Dated):
     level = models.CharField(max_length=20, choices=VisitLevel.choices, default=VisitLevel.OTHER)
     summary = models.TextField(blank=True)
 
-    history = history()
     objects = DatedQuerySet.as_manager()
     search_fields = ("title", "summary", "role", "place", "person__name")
 
@@ -707,7 +689,6 @@ class Agreement(Publishable):
         help_text=_("Key documents are listed on the partner page."),
     )
 
-    history = history("parties")
     objects = DatedQuerySet.as_manager()
     date_fields = ("signed_on", "signed_precision", None, None)
     search_fields = ("title", "summary", "place")
@@ -773,7 +754,6 @@ class Office(Publishable):
     website = models.URLField(blank=True)
     summary = models.TextField(blank=True)
 
-    history = history("represents")
     objects = PublishableQuerySet.as_manager()
     search_fields = ("name", "city", "address", "summary")
 

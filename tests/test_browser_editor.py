@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 
 from relations.models import Agreement, Publication, Visit
 
@@ -88,7 +89,7 @@ def test_an_editor_drafts_previews_publishes_edits_and_restores_a_visit(
     visit = Visit.objects.get(slug="state-visit-to-testland")
     assert visit.publication == Publication.DRAFT
     assert Agreement.objects.get(slug="joint-declaration-on-cooperation").visit == visit
-    assert page.request.get(f"{live_server.url}/visits/{visit.slug}/").status == 404
+    assert page.request.get(live_server.url + visit.get_absolute_url()).status == 404
 
     # Preview: the visitor's page, for the editor only.
     page.click("a.previewlink")
@@ -100,7 +101,7 @@ def test_an_editor_drafts_previews_publishes_edits_and_restores_a_visit(
     # Publish, and find it among the visits of 2004.
     page.select_option("#id_publication", "published")
     save_and_continue(page)
-    page.goto(f"{live_server.url}/visits/?year=2004")
+    page.goto(live_server.url + reverse("relations:visit-list") + "?year=2004")
     assert page.locator("h3", has_text="State visit to Testland").is_visible()
 
     # Edit, then see the difference in the history and restore the earlier title.
@@ -118,5 +119,5 @@ def test_an_editor_drafts_previews_publishes_edits_and_restores_a_visit(
     page.wait_for_load_state()
     visit.refresh_from_db()
     assert (visit.title, visit.publication) == ("State visit to Testland", "published")
-    page.goto(f"{live_server.url}/visits/{visit.slug}/")
+    page.goto(live_server.url + visit.get_absolute_url())
     assert page.locator("h1").inner_text() == "State visit to Testland"

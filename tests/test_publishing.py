@@ -30,12 +30,15 @@ def test_hidden_entries_are_on_no_list_detail_or_count(
     agreement = make_agreement(title="Hidden agreement", is_key=True, **state)
     make_event(title="Shown event")
 
-    for url in ("/", "/events/", "/visits/", "/agreements/", partner_page.get_absolute_url()):
-        page = client.get(url).content.decode()
-        assert "Hidden" not in page, url
+    home = reverse("relations:home")
+    lists = [reverse(f"relations:{name}-list") for name in ("event", "visit", "agreement")]
+    for url in (home, *lists, partner_page.get_absolute_url()):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "Hidden" not in response.content.decode(), url
     for entry in (event, visit, agreement):
         assert client.get(entry.get_absolute_url()).status_code == 404
-    figures = client.get("/").context["figures"]
+    figures = client.get(home).context["figures"]
     assert figures == {"agreements": 0, "visits": 0, "events": 1}
 
 
@@ -58,7 +61,7 @@ def test_a_draft_agreement_is_not_listed_on_its_published_visit(client, make_vis
 def test_a_draft_partner_page_leaves_the_home_page(client, partner_page):
     partner_page.publication = Publication.DRAFT
     partner_page.save()
-    assert partner_page.title not in client.get("/").content.decode()
+    assert partner_page.title not in client.get(reverse("relations:home")).content.decode()
     assert client.get(partner_page.get_absolute_url()).status_code == 404
 
 
