@@ -388,6 +388,14 @@ class AgreementInline(PublicationPermissionMixin, admin.TabularInline):
     prepopulated_fields = {"slug": ("title",)}
     show_change_link = True
 
+    def get_queryset(self, request):
+        # A contributor may change drafts only, so the published agreements of a visit
+        # are not offered to them as editable rows (they stay on the agreements list).
+        queryset = super().get_queryset(request)
+        if self.has_publish_permission(request):
+            return queryset
+        return queryset.filter(publication=Publication.DRAFT)
+
 
 @admin.register(Visit)
 class VisitAdmin(PublishableAdmin):

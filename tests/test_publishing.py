@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from relations.models import Event, Publication
+from relations.models import Event, EventSeries, Publication
 
 pytestmark = pytest.mark.django_db
 
@@ -84,10 +84,22 @@ def test_an_editor_previews_a_draft_on_the_visitors_page(editor_client, make_vis
     assert response["X-Robots-Tag"] == "noindex"
 
 
-@pytest.mark.parametrize("fixture", ["make_event", "make_agreement", "make_office"])
+@pytest.mark.parametrize(
+    "fixture", ["make_event", "make_agreement", "make_office", "make_organisation"]
+)
 def test_every_kind_of_entry_has_a_preview(editor_client, request, fixture):
     entry = request.getfixturevalue(fixture)(**DRAFT)
     assert editor_client.get(preview_url(entry)).status_code == 200
+
+
+def test_a_draft_partner_page_and_recurring_event_have_a_preview(editor_client, partner_page):
+    partner_page.publication = Publication.DRAFT
+    partner_page.save()
+    series = EventSeries.objects.create(name="Fair", slug="fair")
+    for entry in (partner_page, series):
+        response = editor_client.get(preview_url(entry))
+        assert response.status_code == 200
+        assert "Preview for editors" in response.content.decode()
 
 
 def test_visitors_and_non_staff_get_404_on_a_preview(client, django_user_model, make_event):

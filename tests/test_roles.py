@@ -174,3 +174,16 @@ def test_a_contributor_cannot_publish_an_agreement_through_the_visit_inline(
     assert response.status_code == 302, response.context["errors"]
     assert Visit.objects.get(slug="working-visit").publication == Publication.DRAFT
     assert Agreement.objects.get(slug="protocol").publication == Publication.DRAFT
+
+
+def test_a_contributor_is_not_offered_a_published_agreement_inside_a_draft_visit(
+    contributor_client, editor_client, make_visit, make_agreement
+):
+    visit = make_visit(publication=Publication.DRAFT)
+    make_agreement(title="Public treaty", visit=visit)
+    make_agreement(title="Draft protocol", visit=visit, publication=Publication.DRAFT)
+    change = reverse("admin:relations_visit_change", args=[visit.pk])
+    page = contributor_client.get(change).content.decode()
+    assert "Draft protocol" in page and "Public treaty" not in page
+    page = editor_client.get(change).content.decode()
+    assert "Draft protocol" in page and "Public treaty" in page
