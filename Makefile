@@ -27,6 +27,7 @@ $(STAMP): requirements.txt
 setup: $(STAMP)
 	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py setup_roles
 	$(PY) manage.py loaddata seed
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 

@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "django_filters",
     "csp",
     "axes",
+    "simple_history",
+    "import_export",
     "relations",
 ]
 
@@ -87,6 +89,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Records which signed-in user made each change, for the content history.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "relations.cache.ServeCachedPageMiddleware",
@@ -177,6 +181,9 @@ STORAGES = {
 }
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+
+# An import is all or nothing: one bad row and no row is saved.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
 
 # Empty means the translated default, "Bilateral Cooperation".
 SITE_NAME = os.environ.get("SITE_NAME", "")

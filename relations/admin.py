@@ -1,16 +1,39 @@
+"""The editors' admin.
+
+Every model is edited through ``EntryAdmin``: its full history with field-by-field
+differences and one-step restore (django-simple-history), import and export
+(django-import-export), who changed each entry last, and a form that never saves
+over someone else's newer version (``forms.EntryForm``). ``PublishableAdmin`` adds
+publication: the state in lists and filters, bulk publish and unpublish, a preview
+of drafts, and the ``publish`` permission that separates Editors from Contributors
+(see ``management/commands/setup_roles.py``).
+"""
+
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.contrib.auth import get_permission_codename
+from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
+from import_export.admin import ImportExportModelAdmin
+from import_export.formats.base_formats import CSV, JSON, XLSX
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
     TranslationStackedInline,
     TranslationTabularInline,
 )
 from modeltranslation.translator import translator
+from simple_history.admin import SimpleHistoryAdmin
 
+from . import resources, views
+from .forms import EntryForm
 from .models import (
     Agreement,
     Country,
@@ -79,7 +102,122 @@ class TranslatedAdmin(TabbedTranslationAdmin):
         return _("English shown in %(languages)s") % {"languages": ", ".join(missing)}
 
 
-class PublishableAdmin(TranslatedAdmin):
+CONFLICT_FIELDS = ("seen_version", "save_anyway")
+
+
+def has_model_permission(request, action, model):
+    opts = model._meta
+    return request.user.has_perm(f"{opts.app_label}.{get_permission_codename(action, opts)}")
+
+
+class EntryAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslatedAdmin):
+    """History, restore, import and export, safe concurrent edits and every language side by
+    side, for every model."""
+
+    form = EntryForm
+    change_list_template = "admin/relations/change_list.html"
+    import_formats = (CSV, XLSX)
+    export_formats = (CSV, JSON, XLSX)
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        deleted = path(
+            "deleted/",
+            self.admin_site.admin_view(self.deleted_view),
+            name="{}_{}_deleted".format(*info),
+        )
+        # Before the admin's own patterns, whose "<object_id>/" would take "deleted/".
+        return [deleted, *super().get_urls()]
+
+    def get_queryset(self, request):
+        changes = self.model.history.model.objects.filter(id=OuterRef("pk")).order_by(
+            "-history_date", "-history_id"
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                last_changed_at=Subquery(changes.values("history_date")[:1]),
+                last_changed_by=Subquery(changes.values("history_user__username")[:1]),
+            )
+        )
+
+    def get_list_display(self, request):
+        return (*super().get_list_display(request), "last_changed", "changed_by")
+
+    @admin.display(description=_("last changed"), ordering="last_changed_at")
+    def last_changed(self, obj):
+        return obj.last_changed_at
+
+    @admin.display(description=_("by"), ordering="last_changed_by")
+    def changed_by(self, obj):
+        return obj.last_changed_by or "—"
+
+    def get_fieldsets(self, request, obj=None):
+        # The form's version stamp and its "Save anyway" box go first, beside any
+        # conflict message at the top of the form.
+        (name, options), *rest = super().get_fieldsets(request, obj)
+        fields = [field for field in options["fields"] if field not in CONFLICT_FIELDS]
+        return [(name, {**options, "fields": (*CONFLICT_FIELDS, *fields)}), *rest]
+
+    # Restore
+
+    def has_restore_permission(self, request):
+        """Restoring can bring back a deleted entry, so it takes the right to delete."""
+        return self.has_delete_permission(request)
+
+    def revert_disabled(self, request, obj=None):
+        return super().revert_disabled(request, obj) or not self.has_restore_permission(request)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple-history only hides the Revert button; refuse the POST as well.
+        if request.method == "POST" and self.revert_disabled(request):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def deleted_view(self, request):
+        """Deleted entries, newest first, each with a link to restore it."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        records = (
+            self.model.history.model.objects.filter(history_type="-")
+            .exclude(id__in=self.model.objects.values("pk"))
+            .select_related("history_user")
+            .order_by("-history_date")[:100]
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Deleted %(name)s") % {"name": self.opts.verbose_name_plural},
+            "opts": self.opts,
+            "records": records,
+            "can_restore": self.has_restore_permission(request),
+        }
+        return TemplateResponse(request, "admin/relations/deleted_entries.html", context)
+
+    # Import and export
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def get_import_data_kwargs(self, **kwargs):
+        # The confirmed import validates every row again: one bad row and nothing is saved.
+        return super().get_import_data_kwargs(**kwargs) | {"rollback_on_validation_errors": True}
+
+
+class PublicationPermissionMixin:
+    """Only users with the model's ``publish`` permission may set its publication."""
+
+    def has_publish_permission(self, request, obj=None):
+        return has_model_permission(request, "publish", self.model)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = tuple(super().get_readonly_fields(request, obj))
+        if self.has_publish_permission(request):
+            return fields
+        return (*fields, "publication")
+
+
+class PublishableAdmin(PublicationPermissionMixin, EntryAdmin):
     """Shared by every model visitors read: publication state in lists, filters and actions."""
 
     actions = ("publish", "unpublish")
@@ -90,19 +228,63 @@ class PublishableAdmin(TranslatedAdmin):
         _("Publication"),
         {"fields": ("publication", "publish_at", ("created_at", "updated_at"))},
     )
+    preview_view_class = None
 
-    @admin.action(description=_("Publish the selected entries"), permissions=["change"])
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        preview = path(
+            "<path:object_id>/preview/",
+            never_cache(self.preview_view),
+            name="{}_{}_preview".format(*info),
+        )
+        return [preview, *super().get_urls()]
+
+    def has_change_permission(self, request, obj=None):
+        # Contributors change drafts only: a published entry is the Editors' to change.
+        if (
+            obj is not None
+            and obj.publication == Publication.PUBLISHED
+            and not self.has_publish_permission(request)
+        ):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_restore_permission(self, request):
+        return super().has_restore_permission(request) and self.has_publish_permission(request)
+
+    def has_import_permission(self, request):
+        # An import can publish, so it is for those who may publish.
+        return super().has_import_permission(request) and self.has_publish_permission(request)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        info = self.opts.app_label, self.opts.model_name
+        preview_url = reverse("admin:{}_{}_preview".format(*info), args=[object_id])
+        extra_context = (extra_context or {}) | {"preview_url": preview_url}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def preview_view(self, request, object_id):
+        """The visitor's page for a draft, for staff who may see the entry; 404 for others."""
+        if not (request.user.is_active and request.user.is_staff):
+            raise Http404
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None or not self.has_view_permission(request, obj):
+            raise Http404
+        response = self.preview_view_class.as_view(preview=True)(request, slug=obj.slug)
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
+    @admin.action(description=_("Publish the selected entries"), permissions=["publish"])
     def publish(self, request, queryset):
         self._set_publication(request, queryset, Publication.PUBLISHED)
 
     @admin.action(
-        description=_("Unpublish the selected entries (back to draft)"), permissions=["change"]
+        description=_("Unpublish the selected entries (back to draft)"), permissions=["publish"]
     )
     def unpublish(self, request, queryset):
         self._set_publication(request, queryset, Publication.DRAFT)
 
     def _set_publication(self, request, queryset, state):
-        # Saving one by one keeps auto_now stamps and anything hooked on save.
+        # Saving one by one keeps auto_now stamps and records each change in the history.
         changed = 0
         for entry in queryset.exclude(publication=state):
             entry.publication = state
@@ -117,14 +299,16 @@ class PublishableAdmin(TranslatedAdmin):
 
 
 @admin.register(Country)
-class CountryAdmin(TranslatedAdmin):
+class CountryAdmin(EntryAdmin):
+    resource_classes = (resources.CountryResource,)
     list_display = ("name", "iso_code", "slug")
     search_fields = ("name", "iso_code", "slug")
     prepopulated_fields = {"slug": ("name",)}
 
 
 @admin.register(Person)
-class PersonAdmin(TranslatedAdmin):
+class PersonAdmin(EntryAdmin):
+    resource_classes = (resources.PersonResource,)
     list_display = ("name", "slug")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
@@ -132,15 +316,9 @@ class PersonAdmin(TranslatedAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(PublishableAdmin):
-    list_display = (
-        "name",
-        "acronym",
-        "kind",
-        "country_list",
-        "parent",
-        "publication",
-        "updated_at",
-    )
+    resource_classes = (resources.OrganisationResource,)
+    preview_view_class = views.OrganisationDetailView
+    list_display = ("name", "acronym", "kind", "country_list", "parent", "publication")
     list_filter = ("publication", "kind", "countries")
     list_select_related = ("parent",)
     search_fields = ("name", "acronym", "slug", "description")
@@ -169,7 +347,9 @@ class SectionInline(TranslationStackedInline):
 
 @admin.register(PartnerPage)
 class PartnerPageAdmin(PublishableAdmin):
-    list_display = ("title", "country", "established", "position", "publication", "updated_at")
+    resource_classes = (resources.PartnerPageResource,)
+    preview_view_class = views.PartnerDetailView
+    list_display = ("title", "country", "established", "position", "publication")
     list_filter = ("publication",)
     list_select_related = ("country",)
     search_fields = ("title", "summary", "country__name")
@@ -192,6 +372,8 @@ class PartnerPageAdmin(PublishableAdmin):
 
 @admin.register(EventSeries)
 class EventSeriesAdmin(PublishableAdmin):
+    resource_classes = (resources.EventSeriesResource,)
+    preview_view_class = views.SeriesDetailView
     list_display = (
         "name",
         "acronym",
@@ -224,7 +406,10 @@ dates_fieldset = (
 
 @admin.register(Event)
 class EventAdmin(PublishableAdmin):
-    list_display = ("title", "when", "category", "place", "series", "publication", "updated_at")
+    resource_classes = (resources.EventResource,)
+    preview_view_class = views.EventDetailView
+    save_as = True
+    list_display = ("title", "when", "category", "place", "series", "publication")
     list_filter = ("publication", "category", "date_precision", "countries")
     list_select_related = ("series",)
     search_fields = ("title", "summary", "body", "place", "slug")
@@ -246,7 +431,7 @@ class EventAdmin(PublishableAdmin):
         return obj.when
 
 
-class AgreementInline(TranslationTabularInline):
+class AgreementInline(PublicationPermissionMixin, TranslationTabularInline):
     """Agreements signed during a visit, edited on the visit's page."""
 
     model = Agreement
@@ -265,9 +450,19 @@ class AgreementInline(TranslationTabularInline):
     prepopulated_fields = {"slug": ("title",)}
     show_change_link = True
 
+    def get_queryset(self, request):
+        # A contributor may change drafts only, so the published agreements of a visit
+        # are not offered to them as editable rows (they stay on the agreements list).
+        queryset = super().get_queryset(request)
+        if self.has_publish_permission(request):
+            return queryset
+        return queryset.filter(publication=Publication.DRAFT)
+
 
 @admin.register(Visit)
 class VisitAdmin(PublishableAdmin):
+    resource_classes = (resources.VisitResource,)
+    preview_view_class = views.VisitDetailView
     list_display = ("title", "person", "role", "when", "level", "host_country", "publication")
     list_filter = ("publication", "level", "host_country", "origin_country")
     list_select_related = ("person", "host_country")
@@ -290,7 +485,10 @@ class VisitAdmin(PublishableAdmin):
 
 @admin.register(Agreement)
 class AgreementAdmin(PublishableAdmin):
-    list_display = ("title", "kind", "when", "status", "is_key", "publication", "updated_at")
+    resource_classes = (resources.AgreementResource,)
+    preview_view_class = views.AgreementDetailView
+    save_as = True
+    list_display = ("title", "kind", "when", "status", "is_key", "publication")
     list_filter = ("publication", "kind", "status", "sphere", "is_key", "parties")
     search_fields = ("title", "summary", "place", "slug")
     date_hierarchy = "signed_on"
@@ -333,6 +531,9 @@ class AgreementAdmin(PublishableAdmin):
 
 @admin.register(Office)
 class OfficeAdmin(PublishableAdmin):
+    resource_classes = (resources.OfficeResource,)
+    preview_view_class = views.OfficeDetailView
+    save_as = True
     list_display = ("name", "organisation", "country", "city", "phone", "publication")
     list_filter = ("publication", "country")
     list_select_related = ("organisation", "country")

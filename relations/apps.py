@@ -8,7 +8,10 @@ class RelationsConfig(AppConfig):
 
     def ready(self):
         from .cache import content_changed
+        from .history import record_fixture_load, register_history
 
         # Every model, filtered by app inside: models added later are covered without a change.
         for signal in (post_save, post_delete, m2m_changed):
             signal.connect(content_changed, dispatch_uid=f"page-cache-{signal}")
+        register_history()
+        post_save.connect(record_fixture_load, dispatch_uid="relations-record-fixture-load")

@@ -80,6 +80,11 @@ def choices_constraint(field, choices, name):
     return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
 
 
+def publish_permission(model_name, plural):
+    """The right to make an entry visible, held by Editors and not by Contributors."""
+    return (f"publish_{model_name}", f"Can publish {plural}")
+
+
 def slug_field(help_text=None):
     return models.SlugField(
         max_length=200,
@@ -348,6 +353,7 @@ class Organisation(Publishable):
 
     class Meta:
         ordering = ["name"]
+        permissions = [publish_permission("organisation", "organisations")]
         constraints = [
             choices_constraint("publication", Publication, "organisation_publication_valid"),
             choices_constraint("kind", OrganisationKind, "organisation_kind_valid"),
@@ -409,6 +415,7 @@ class PartnerPage(Publishable):
 
     class Meta:
         ordering = ["position", "title"]
+        permissions = [publish_permission("partnerpage", "partner pages")]
         constraints = [
             choices_constraint("publication", Publication, "partnerpage_publication_valid"),
             models.CheckConstraint(
@@ -511,6 +518,7 @@ class EventSeries(Publishable):
         ordering = ["name"]
         verbose_name = "recurring event"
         verbose_name_plural = "recurring events"
+        permissions = [publish_permission("eventseries", "recurring events")]
         constraints = [
             choices_constraint("publication", Publication, "eventseries_publication_valid"),
             models.CheckConstraint(
@@ -575,6 +583,7 @@ class Event(Publishable, Dated):
 
     class Meta:
         ordering = ["-date", "title"]
+        permissions = [publish_permission("event", "events")]
         indexes = [models.Index(fields=["category", "date"], name="event_category_date")]
         constraints = [
             choices_constraint("publication", Publication, "event_publication_valid"),
@@ -615,6 +624,7 @@ class Visit(Publishable, Dated):
 
     class Meta:
         ordering = ["-date", "title"]
+        permissions = [publish_permission("visit", "visits")]
         indexes = [models.Index(fields=["level", "date"], name="visit_level_date")]
         constraints = [
             choices_constraint("publication", Publication, "visit_publication_valid"),
@@ -685,6 +695,7 @@ class Agreement(Publishable):
 
     class Meta:
         ordering = ["-signed_on", "title"]
+        permissions = [publish_permission("agreement", "agreements")]
         indexes = [
             models.Index(fields=["kind", "signed_on"], name="agreement_kind_signed"),
             models.Index(fields=["status", "signed_on"], name="agreement_status_signed"),
@@ -748,6 +759,7 @@ class Office(Publishable):
 
     class Meta:
         ordering = ["name"]
+        permissions = [publish_permission("office", "offices")]
         constraints = [choices_constraint("publication", Publication, "office_publication_valid")]
 
     def __str__(self):

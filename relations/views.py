@@ -18,31 +18,32 @@ from .models import (
 )
 
 
-def published(model):
-    return model.objects.published()
+def published(model, drafts=False):
+    """What visitors see. ``drafts=True`` is for an editor's preview of one entry only."""
+    return model.objects.all() if drafts else model.objects.published()
 
 
 # Querysets with the related rows each page shows, fetched in a fixed number of queries.
 
 
-def events():
-    return published(Event).select_related("place_country", "series")
+def events(drafts=False):
+    return published(Event, drafts).select_related("place_country", "series")
 
 
-def agreements():
-    return published(Agreement).select_related("place_country").prefetch_related("parties")
+def agreements(drafts=False):
+    return published(Agreement, drafts).select_related("place_country").prefetch_related("parties")
 
 
-def visits():
-    return published(Visit).select_related("person", "origin_country", "host_country")
+def visits(drafts=False):
+    return published(Visit, drafts).select_related("person", "origin_country", "host_country")
 
 
-def offices():
-    return published(Office).select_related("organisation", "country")
+def offices(drafts=False):
+    return published(Office, drafts).select_related("organisation", "country")
 
 
-def organisations():
-    return published(Organisation).prefetch_related("countries")
+def organisations(drafts=False):
+    return published(Organisation, drafts).prefetch_related("countries")
 
 
 class FilteredListView(FilterView):
@@ -102,43 +103,59 @@ class OrganisationListView(FilteredListView):
         return organisations().select_related("parent")
 
 
-class EventDetailView(DetailView):
+class EntryDetailView(DetailView):
+    """A visitor's page for one entry.
+
+    The admin's "Preview" serves the same view with ``preview=True`` to signed-in
+    staff only: the entry may then be a draft, while everything it links to is
+    still limited to what visitors see.
+    """
+
+    preview = False
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | {"preview": self.preview}
+
+
+class EventDetailView(EntryDetailView):
     template_name = "relations/event_detail.html"
 
     def get_queryset(self):
-        return events().prefetch_related(
+        return events(self.preview).prefetch_related(
             "countries", Prefetch("organisations", queryset=published(Organisation))
         )
 
 
-class AgreementDetailView(DetailView):
+class AgreementDetailView(EntryDetailView):
     template_name = "relations/agreement_detail.html"
 
     def get_queryset(self):
-        return agreements().select_related("visit", "visit__person")
+        return agreements(self.preview).select_related("visit", "visit__person")
 
 
-class VisitDetailView(DetailView):
+class VisitDetailView(EntryDetailView):
     template_name = "relations/visit_detail.html"
 
     def get_queryset(self):
-        return visits().prefetch_related(
+        return visits(self.preview).prefetch_related(
             Prefetch("agreements", queryset=agreements(), to_attr="public_agreements")
         )
 
 
-class OfficeDetailView(DetailView):
+class OfficeDetailView(EntryDetailView):
     template_name = "relations/office_detail.html"
 
     def get_queryset(self):
-        return offices().prefetch_related(Prefetch("represents", queryset=published(Organisation)))
+        return offices(self.preview).prefetch_related(
+            Prefetch("represents", queryset=published(Organisation))
+        )
 
 
-class OrganisationDetailView(DetailView):
+class OrganisationDetailView(EntryDetailView):
     template_name = "relations/organisation_detail.html"
 
     def get_queryset(self):
-        return organisations().prefetch_related(
+        return organisations(self.preview).prefetch_related(
             Prefetch("children", queryset=published(Organisation), to_attr="public_children"),
             Prefetch("offices", queryset=offices(), to_attr="public_offices"),
             Prefetch("represented_by", queryset=offices(), to_attr="public_represented_by"),
@@ -157,12 +174,12 @@ class PersonDetailView(DetailView):
         )
 
 
-class SeriesDetailView(DetailView):
+class SeriesDetailView(EntryDetailView):
     template_name = "relations/series_detail.html"
 
     def get_queryset(self):
         return (
-            published(EventSeries)
+            published(EventSeries, self.preview)
             .select_related("country")
             .prefetch_related(
                 Prefetch("participants", queryset=published(Organisation)),
@@ -194,12 +211,12 @@ def partner_context(page):
     }
 
 
-class PartnerDetailView(DetailView):
+class PartnerDetailView(EntryDetailView):
     template_name = "relations/partner_detail.html"
     context_object_name = "page"
 
     def get_queryset(self):
-        return published(PartnerPage).select_related("country")
+        return published(PartnerPage, self.preview).select_related("country")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs) | partner_context(self.object)

@@ -2,14 +2,18 @@
 
 import datetime
 import itertools
+from io import StringIO
 
 import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.utils import translation
 from django.utils.text import slugify
 
+from relations.forms import version_of
 from relations.models import (
     Agreement,
     Country,
@@ -196,3 +200,87 @@ def collected_static(tmp_path_factory):
 def empty_cache():
     """The database rolls back after each test; the page cache must start empty as well."""
     cache.clear()
+
+
+@pytest.fixture
+def roles(db):
+    call_command("setup_roles", stdout=StringIO())
+
+
+@pytest.fixture
+def make_staff(roles, django_user_model):
+    """A staff account in one of the groups `setup_roles` creates."""
+
+    def make(group, username=None):
+        user = django_user_model.objects.create_user(
+            username or _unique(group.lower()), password="pw-123456", is_staff=True
+        )
+        user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return make
+
+
+def _client_for(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def editor(make_staff):
+    return make_staff("Editors")
+
+
+@pytest.fixture
+def contributor(make_staff):
+    return make_staff("Contributors")
+
+
+@pytest.fixture
+def editor_client(editor):
+    return _client_for(editor)
+
+
+@pytest.fixture
+def contributor_client(contributor):
+    return _client_for(contributor)
+
+
+@pytest.fixture
+def event_post():
+    """What the admin's event form posts for ``event``, with ``changes`` applied.
+
+    The version stamp is the one the form carries when opened now.
+    """
+
+    translated = ("title", "summary", "body", "place")
+
+    def post(event, **changes):
+        # The admin edits each translated field once per language: title_en, title_ru, ...
+        data = {
+            f"{field}_{code}": getattr(event, f"{field}_{code}") or ""
+            for field in translated
+            for code, _name in settings.LANGUAGES
+        }
+        data |= {
+            "slug": event.slug,
+            "category": event.category,
+            "date": event.date.isoformat(),
+            "date_precision": event.date_precision,
+            "end_date": event.end_date.isoformat() if event.end_date else "",
+            "end_precision": event.end_precision,
+            "place_country": event.place_country_id or "",
+            "countries": [country.pk for country in event.countries.all()],
+            "organisations": [organisation.pk for organisation in event.organisations.all()],
+            "series": event.series_id or "",
+            "publication": event.publication,
+            "publish_at_0": "",
+            "publish_at_1": "",
+            "seen_version": version_of(event),
+        }
+        return data | {
+            (f"{key}_en" if key in translated else key): value for key, value in changes.items()
+        }
+
+    return post

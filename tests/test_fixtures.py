@@ -11,15 +11,21 @@ pytestmark = pytest.mark.django_db
 SEED = settings.BASE_DIR / "fixtures" / "seed.json"
 
 
+def content_models():
+    """The content itself; its history (simple-history's tables) is no part of a fixture."""
+    models = apps.get_app_config("relations").get_models()
+    return [model for model in models if not hasattr(model, "instance_type")]
+
+
 def counts():
-    return {m._meta.label: m.objects.count() for m in apps.get_app_config("relations").get_models()}
+    return {m._meta.label: m.objects.count() for m in content_models()}
 
 
 def dump():
     out = StringIO()
     call_command(
         "dumpdata",
-        "relations",
+        *(model._meta.label for model in content_models()),
         natural_foreign=True,
         natural_primary=True,
         stdout=out,

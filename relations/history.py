@@ -1,0 +1,104 @@
+"""The content history, kept by django-simple-history, and what we add to it.
+
+simple-history records every save, delete and many-to-many change made through
+the ORM (the admin, imports, the shell), with the signed-in user from its
+middleware. It deliberately skips "raw" saves, which is how ``loaddata`` writes
+fixtures; :func:`record_fixture_load` records those too, so loading a fixture over
+edited content never goes unnoticed.
+
+History is registered here, from ``RelationsConfig.ready()``, rather than with a
+``HistoricalRecords()`` field on each model: django-modeltranslation adds the
+per-language columns (``title_ru``...) only when its own app is ready, and a
+history table made earlier would miss them, losing every translation on restore.
+"""
+
+from simple_history import register
+from simple_history.models import SIMPLE_HISTORY_REVERSE_ATTR_NAME
+from simple_history.utils import get_m2m_reverse_field_name
+
+FIXTURE_REASON = "Loaded from a fixture"
+
+
+def register_history():
+    from .models import (
+        Agreement,
+        Country,
+        Event,
+        EventSeries,
+        Office,
+        Organisation,
+        PartnerPage,
+        Person,
+        Section,
+        Visit,
+    )
+
+    for model in (Country, Person, Section):
+        register(model)
+    tracked = {
+        Organisation: ["countries"],
+        PartnerPage: [],
+        EventSeries: ["participants"],
+        Event: ["countries", "organisations"],
+        Visit: [],
+        Agreement: ["parties"],
+        Office: ["represents"],
+    }
+    for model, m2m_fields in tracked.items():
+        # updated_at changes on every save: in the differences it would only be noise.
+        register(model, m2m_fields=m2m_fields, excluded_fields=["updated_at"])
+
+
+def is_tracked(model):
+    return hasattr(model._meta, "simple_history_manager_attribute")
+
+
+def record_fixture_load(sender, instance, created, raw, **kwargs):
+    """Connected to post_save in ``RelationsConfig.ready()``; only acts on raw saves.
+
+    A fixture loaded again over unchanged entries adds nothing: only a change is one.
+    """
+    if not raw or not is_tracked(sender):
+        return
+    latest = latest_change(instance)
+    if latest is not None and latest.history_type != "-" and same_values(latest, instance):
+        return
+    manager = getattr(sender, sender._meta.simple_history_manager_attribute)
+    manager.bulk_history_create(
+        [instance], update=not created, default_change_reason=FIXTURE_REASON
+    )
+
+
+def same_values(record, instance):
+    return all(
+        getattr(record, field.attname) == getattr(instance, field.attname)
+        for field in record.tracked_fields
+    )
+
+
+def latest_change(entry):
+    """The newest history record of a saved entry, or None."""
+    if entry.pk is None or not is_tracked(type(entry)):
+        return None
+    return (
+        type(entry)
+        .history.filter(**{entry._meta.pk.attname: entry.pk})
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+
+
+def historical_record(entry):
+    """The history record an entry was rebuilt from (on a revert page), or None."""
+    return getattr(entry, SIMPLE_HISTORY_REVERSE_ATTR_NAME, None)
+
+
+def m2m_values(record):
+    """The many-to-many choices as they were in ``record``: {field name: [pks]}."""
+    values = {}
+    for field in record._history_m2m_fields:
+        target = get_m2m_reverse_field_name(field)
+        rows = getattr(record, field.name).values_list(f"{target}_id", flat=True)
+        values[field.name] = list(rows)
+    return values

@@ -1,0 +1,92 @@
+"""Two editors on one entry: the later save never silently replaces the earlier one."""
+
+import pytest
+from django.urls import reverse
+
+from relations.models import Event
+
+pytestmark = pytest.mark.django_db
+
+
+def change_url(event):
+    return reverse("admin:relations_event_change", args=[event.pk])
+
+
+@pytest.fixture
+def two_editors(make_staff):
+    from django.test import Client
+
+    clients = []
+    for name in ("ayse", "boris"):
+        client = Client()
+        client.force_login(make_staff("Editors", username=name))
+        clients.append(client)
+    return clients
+
+
+def opened_form(client, event):
+    """What the browser posts back: the form as it was when the editor opened it."""
+    response = client.get(change_url(event))
+    assert response.status_code == 200
+    return response.context["adminform"].form["seen_version"].value()
+
+
+def test_a_save_after_someone_elses_save_is_refused_and_keeps_the_input(
+    two_editors, make_event, event_post
+):
+    ayse, boris = two_editors
+    event = make_event(title="Forum", summary="Original")
+    ayse_version = opened_form(ayse, event)
+    boris_version = opened_form(boris, event)
+    assert ayse_version == boris_version
+
+    response = ayse.post(change_url(event), event_post(event, summary="Ayşe's text"))
+    assert response.status_code == 302
+
+    response = boris.post(
+        change_url(event), event_post(event, summary="Boris's text", seen_version=boris_version)
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "ayse changed this entry on" in page
+    assert "Nothing has been saved" in page
+    assert "Boris&#x27;s text" in page  # his input is still in the form
+    assert 'type="checkbox" name="save_anyway"' in page
+    event.refresh_from_db()
+    assert event.summary == "Ayşe's text"
+
+
+def test_ticking_save_anyway_replaces_the_other_version(two_editors, make_event, event_post):
+    ayse, boris = two_editors
+    event = make_event(summary="Original")
+    boris_version = opened_form(boris, event)
+    ayse.post(change_url(event), event_post(event, summary="Ayşe's text"))
+
+    response = boris.post(
+        change_url(event),
+        event_post(event, summary="Boris's text", seen_version=boris_version, save_anyway="on"),
+    )
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.summary == "Boris's text"
+
+
+def test_saving_twice_in_a_row_by_one_editor_is_no_conflict(two_editors, make_event, event_post):
+    ayse, _ = two_editors
+    event = make_event(summary="Original")
+    assert ayse.post(change_url(event), event_post(event, summary="One")).status_code == 302
+    event.refresh_from_db()
+    assert ayse.post(change_url(event), event_post(event, summary="Two")).status_code == 302
+    event.refresh_from_db()
+    assert event.summary == "Two"
+
+
+def test_a_change_outside_the_admin_counts_too(two_editors, make_event, event_post):
+    ayse, _ = two_editors
+    event = make_event(summary="Original")
+    version = opened_form(ayse, event)
+    Event.objects.get(pk=event.pk).save()  # an import or a script
+
+    response = ayse.post(change_url(event), event_post(event, summary="Mine", seen_version=version))
+    assert response.status_code == 200
+    assert "someone without an account" in response.content.decode()
