@@ -47,14 +47,18 @@ class YearFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
-class DatedFilterSet(SearchFilterSet):
-    year = YearFilter(
-        label=_("Year"),
-        method="filter_year",
+def year_filter(label, method):
+    return YearFilter(
+        label=label,
+        method=method,
         min_value=1000,
         max_value=2999,
         widget=forms.NumberInput(attrs={"placeholder": _("e.g. 1992")}),
     )
+
+
+class DatedFilterSet(SearchFilterSet):
+    year = year_filter(_("Year"), "filter_year")
 
     def filter_year(self, queryset, name, value):
         return queryset.in_year(value)
@@ -139,13 +143,7 @@ class AgreementFilter(DatedFilterSet):
         empty_label=_("Any action"),
         method="filter_action",
     )
-    action_year = YearFilter(
-        label=_("Year of the action"),
-        method="filter_action",
-        min_value=1000,
-        max_value=2999,
-        widget=forms.NumberInput(attrs={"placeholder": _("e.g. 1992")}),
-    )
+    action_year = year_filter(_("Year of the action"), "filter_action")
     sort = sort_filter("signed_on")
 
     class Meta:

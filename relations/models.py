@@ -82,6 +82,13 @@ def choices_constraint(field, choices, name):
     return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
 
 
+def check_precision(field, value, precision):
+    """Refuse, for ``field``, a date more exact than its precision says."""
+    message = value and precision and precision_error(value, precision)
+    if message:
+        raise ValidationError({field: message})
+
+
 def slug_field(help_text=None):
     return models.SlugField(
         max_length=200,
@@ -829,10 +836,7 @@ class Agreement(Publishable):
 
     def clean(self):
         super().clean()
-        if self.signed_on and self.signed_precision:
-            message = precision_error(self.signed_on, self.signed_precision)
-            if message:
-                raise ValidationError({"signed_on": message})
+        check_precision("signed_on", self.signed_on, self.signed_precision)
 
 
 class Office(Publishable):
@@ -993,10 +997,7 @@ class AgreementAction(models.Model):
 
     def clean(self):
         super().clean()
-        if self.date and self.date_precision:
-            message = precision_error(self.date, self.date_precision)
-            if message:
-                raise ValidationError({"date": message})
+        check_precision("date", self.date, self.date_precision)
 
 
 class LinkKind(models.TextChoices):

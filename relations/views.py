@@ -146,25 +146,21 @@ class AgreementDetailView(DocumentedDetailView):
                     "actions",
                     queryset=AgreementAction.objects.select_related("party", "signatory"),
                 ),
-                Prefetch(
-                    "links_from",
-                    queryset=AgreementLink.objects.filter(
-                        to_agreement__in=published(Agreement)
-                    ).select_related("to_agreement"),
-                    to_attr="public_links_from",
-                ),
-                Prefetch(
-                    "links_to",
-                    queryset=AgreementLink.objects.filter(
-                        from_agreement__in=published(Agreement)
-                    ).select_related("from_agreement"),
-                    to_attr="public_links_to",
-                ),
+                public_links("links_from", "to_agreement"),
+                public_links("links_to", "from_agreement"),
                 Prefetch(
                     "founded_bodies", queryset=published(Organisation), to_attr="public_bodies"
                 ),
             )
         )
+
+
+def public_links(relation, other_end):
+    """An agreement's links whose other end visitors may see, as ``public_<relation>``."""
+    links = AgreementLink.objects.filter(**{f"{other_end}__in": published(Agreement)})
+    return Prefetch(
+        relation, queryset=links.select_related(other_end), to_attr=f"public_{relation}"
+    )
 
 
 class VisitDetailView(DocumentedDetailView):
