@@ -25,8 +25,10 @@ from .models import (
     Visit,
 )
 
-# How many of the latest dated records the partner page's chronology shows.
+# How many of the latest dated records the partner page's chronology shows, and how
+# many people it names: the page stays readable however large the record grows.
 CHRONOLOGY_LENGTH = 30
+PEOPLE_SHOWN = 30
 
 
 def published(model):
@@ -277,7 +279,7 @@ def partner_people(country):
             | Q(signatures__party=country, signatures__agreement__in=published(Agreement))
         )
         .distinct()
-        .prefetch_related("roles")
+        .prefetch_related("roles")[:PEOPLE_SHOWN]
     )
 
 
