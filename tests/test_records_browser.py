@@ -4,6 +4,8 @@ import os
 
 import pytest
 
+from tests import test_csp_browser
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CHROMIUM = "/usr/bin/chromium"
@@ -16,6 +18,10 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+# A live server that serves the hashed static files as production does.
+site_url = test_csp_browser.site_url
 
 
 @pytest.fixture
@@ -32,16 +38,14 @@ def page():
         browser.close()
 
 
-def test_a_recorded_entry_into_force_reaches_the_visitor(
-    page, live_server, seed, django_user_model
-):
+def test_a_recorded_entry_into_force_reaches_the_visitor(page, site_url, seed, django_user_model):
     django_user_model.objects.create_superuser("editor", "editor@example.org", "pw-123456")
-    page.goto(f"{live_server.url}/admin/login/")
+    page.goto(f"{site_url}/admin/login/")
     page.fill("#id_username", "editor")
     page.fill("#id_password", "pw-123456")
     page.click("input[type=submit]")
 
-    page.goto(f"{live_server.url}/admin/relations/agreement/?q=brotherhood")
+    page.goto(f"{site_url}/admin/relations/agreement/?q=brotherhood")
     page.click("text=Treaty of Brotherhood")
     rows = page.locator("#actions-group tr.dynamic-actions:not(.empty-form):not(.has_original)")
     for n, party in enumerate(("Russia", "Turkey")):
@@ -62,7 +66,7 @@ def test_a_recorded_entry_into_force_reaches_the_visitor(
         page.click("input[name=_save]")
     assert "was changed successfully" in page.content()
 
-    page.goto(f"{live_server.url}/en/agreements/")
+    page.goto(f"{site_url}/en/agreements/")
     page.select_option("#id_action", "entry-into-force")
     page.fill("#id_action_year", "1921")
     page.click("form.filters button[type=submit]")
