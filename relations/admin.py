@@ -36,6 +36,9 @@ from . import resources, views
 from .forms import EntryForm
 from .models import (
     Agreement,
+    AgreementAction,
+    AgreementLink,
+    CoChair,
     Country,
     Event,
     EventSeries,
@@ -44,9 +47,12 @@ from .models import (
     PartnerPage,
     Person,
     Publication,
+    Role,
     Section,
+    Source,
     Visit,
 )
+from .status import refresh_status
 
 OTHER_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
@@ -226,7 +232,15 @@ class PublishableAdmin(PublicationPermissionMixin, EntryAdmin):
     readonly_fields = ("created_at", "updated_at")
     publication_fieldset = (
         _("Publication"),
-        {"fields": ("publication", "publish_at", ("created_at", "updated_at"))},
+        {
+            "fields": (
+                "publication",
+                "publish_at",
+                ("created_at", "updated_at"),
+                "change_note",
+                "sources",
+            )
+        },
     )
     preview_view_class = None
 
@@ -306,12 +320,30 @@ class CountryAdmin(EntryAdmin):
     prepopulated_fields = {"slug": ("name",)}
 
 
+class RoleInline(TranslationTabularInline):
+    model = Role
+    extra = 0
+    fields = ("title", "country", "date", "date_precision", "end_date", "end_precision")
+    autocomplete_fields = ("country",)
+
+
 @admin.register(Person)
 class PersonAdmin(EntryAdmin):
     resource_classes = (resources.PersonResource,)
     list_display = ("name", "slug")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
+    autocomplete_fields = ("sources",)
+    readonly_fields = ("updated_at",)
+    fields = ("name", "slug", "summary", "updated_at", "change_note", "sources")
+    inlines = (RoleInline,)
+
+
+class CoChairInline(TranslationTabularInline):
+    model = CoChair
+    extra = 0
+    fields = ("person", "country", "role", "date", "date_precision", "end_date", "end_precision")
+    autocomplete_fields = ("person", "country")
 
 
 @admin.register(Organisation)
@@ -322,11 +354,16 @@ class OrganisationAdmin(PublishableAdmin):
     list_filter = ("publication", "kind", "countries")
     list_select_related = ("parent",)
     search_fields = ("name", "acronym", "slug", "description")
-    autocomplete_fields = ("countries", "parent")
+    autocomplete_fields = ("countries", "parent", "founded_by", "sources")
     prepopulated_fields = {"slug": ("name",)}
+    inlines = (CoChairInline,)
     fieldsets = (
         (None, {"fields": ("name", "slug", "acronym", "kind", "countries", "parent")}),
         (_("About"), {"fields": ("description", "website", ("founded", "founded_precision"))}),
+        (
+            _("Joint body"),
+            {"fields": ("founded_by", "founding_note", "members_note")},
+        ),
         PublishableAdmin.publication_fieldset,
     )
 
@@ -353,7 +390,7 @@ class PartnerPageAdmin(PublishableAdmin):
     list_filter = ("publication",)
     list_select_related = ("country",)
     search_fields = ("title", "summary", "country__name")
-    autocomplete_fields = ("country",)
+    autocomplete_fields = ("country", "sources")
     prepopulated_fields = {"slug": ("title",)}
     inlines = (SectionInline,)
     fieldsets = (
@@ -384,7 +421,7 @@ class EventSeriesAdmin(PublishableAdmin):
     )
     list_filter = ("publication",)
     search_fields = ("name", "acronym", "description")
-    autocomplete_fields = ("country", "participants")
+    autocomplete_fields = ("country", "participants", "sources")
     prepopulated_fields = {"slug": ("name",)}
 
     @admin.display(description=_("first held"), ordering="first_held")
@@ -414,7 +451,7 @@ class EventAdmin(PublishableAdmin):
     list_select_related = ("series",)
     search_fields = ("title", "summary", "body", "place", "slug")
     date_hierarchy = "date"
-    autocomplete_fields = ("countries", "organisations", "series", "place_country")
+    autocomplete_fields = ("countries", "organisations", "series", "place_country", "sources")
     prepopulated_fields = {"slug": ("title",)}
     fieldsets = (
         (None, {"fields": ("title", "slug", "category", "summary", "body")}),
@@ -468,7 +505,7 @@ class VisitAdmin(PublishableAdmin):
     list_select_related = ("person", "host_country")
     search_fields = ("title", "summary", "role", "place", "person__name", "slug")
     date_hierarchy = "date"
-    autocomplete_fields = ("person", "origin_country", "host_country")
+    autocomplete_fields = ("person", "origin_country", "host_country", "sources")
     prepopulated_fields = {"slug": ("title",)}
     inlines = (AgreementInline,)
     fieldsets = (
@@ -483,17 +520,42 @@ class VisitAdmin(PublishableAdmin):
         return obj.when
 
 
+class AgreementActionInline(TranslationTabularInline):
+    model = AgreementAction
+    extra = 0
+    fields = ("party", "action", "date", "date_precision", "signatory", "note")
+    autocomplete_fields = ("party", "signatory")
+
+
+class AgreementLinkInline(admin.TabularInline):
+    model = AgreementLink
+    fk_name = "from_agreement"
+    extra = 0
+    verbose_name = _("link to an earlier agreement")
+    verbose_name_plural = _("links to earlier agreements")
+    autocomplete_fields = ("to_agreement",)
+
+
 @admin.register(Agreement)
 class AgreementAdmin(PublishableAdmin):
     resource_classes = (resources.AgreementResource,)
     preview_view_class = views.AgreementDetailView
     save_as = True
     list_display = ("title", "kind", "when", "status", "is_key", "publication")
-    list_filter = ("publication", "kind", "status", "sphere", "is_key", "parties")
+    list_filter = (
+        "publication",
+        "kind",
+        "status",
+        "status_set_by_hand",
+        "sphere",
+        "is_key",
+        "parties",
+    )
     search_fields = ("title", "summary", "place", "slug")
     date_hierarchy = "signed_on"
-    autocomplete_fields = ("parties", "visit", "place_country")
+    autocomplete_fields = ("parties", "visit", "place_country", "sources")
     prepopulated_fields = {"slug": ("title",)}
+    inlines = (AgreementActionInline, AgreementLinkInline)
     fieldsets = (
         (
             None,
@@ -503,7 +565,7 @@ class AgreementAdmin(PublishableAdmin):
                     "slug",
                     "kind",
                     "sphere",
-                    "status",
+                    ("status", "status_set_by_hand"),
                     "is_key",
                     "summary",
                     "text_url",
@@ -528,6 +590,19 @@ class AgreementAdmin(PublishableAdmin):
     def when(self, obj):
         return obj.when
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # A "supersedes" link changes the status of the agreement it points to, too.
+        linked = {
+            link_form.instance.to_agreement_id
+            for formset in formsets
+            if formset.model is AgreementLink
+            for link_form in formset.forms
+            if link_form.instance.to_agreement_id
+        }
+        for agreement in [form.instance, *Agreement.objects.filter(pk__in=linked)]:
+            refresh_status(agreement)
+
 
 @admin.register(Office)
 class OfficeAdmin(PublishableAdmin):
@@ -538,13 +613,78 @@ class OfficeAdmin(PublishableAdmin):
     list_filter = ("publication", "country")
     list_select_related = ("organisation", "country")
     search_fields = ("name", "city", "address", "organisation__name", "slug")
-    autocomplete_fields = ("organisation", "represents", "country")
+    autocomplete_fields = ("organisation", "represents", "country", "sources")
     prepopulated_fields = {"slug": ("name",)}
     fieldsets = (
         (None, {"fields": ("name", "slug", "organisation", "represents", "summary")}),
         (
             _("Contacts"),
-            {"fields": (("country", "city"), "address", ("phone", "fax"), "email", "website")},
+            {
+                "fields": (
+                    ("country", "city"),
+                    "address",
+                    ("phone", "fax"),
+                    "email",
+                    "website",
+                    "contacts_verified",
+                )
+            },
         ),
         PublishableAdmin.publication_fieldset,
     )
+
+
+@admin.register(Source)
+class SourceAdmin(EntryAdmin):
+    list_display = ("title", "publisher", "url", "accessed_on")
+    search_fields = ("title", "publisher", "url", "slug")
+    prepopulated_fields = {"slug": ("title",)}
+    formfield_overrides = PublishableAdmin.formfield_overrides
+
+
+@admin.register(AgreementAction)
+class AgreementActionAdmin(EntryAdmin):
+    list_display = ("agreement", "party", "action", "when", "signatory")
+    list_filter = ("action", "party")
+    list_select_related = ("agreement", "party", "signatory")
+    search_fields = ("agreement__title", "party__name", "signatory__name", "note")
+    autocomplete_fields = ("agreement", "party", "signatory")
+
+    @admin.display(description=_("date"), ordering="date")
+    def when(self, obj):
+        return obj.when
+
+
+@admin.register(AgreementLink)
+class AgreementLinkAdmin(SimpleHistoryAdmin):
+    list_display = ("from_agreement", "kind", "to_agreement")
+    list_filter = ("kind",)
+    list_select_related = ("from_agreement", "to_agreement")
+    search_fields = ("from_agreement__title", "to_agreement__title")
+    autocomplete_fields = ("from_agreement", "to_agreement")
+
+
+@admin.register(Role)
+class RoleAdmin(EntryAdmin):
+    list_display = ("person", "title", "country", "when")
+    list_filter = ("country",)
+    list_select_related = ("person", "country")
+    search_fields = ("person__name", "title")
+    autocomplete_fields = ("person", "country")
+
+    @admin.display(description=_("period"), ordering="date")
+    def when(self, obj):
+        return obj.when
+
+
+@admin.register(CoChair)
+class CoChairAdmin(EntryAdmin):
+    list_display = ("body", "person", "country", "role", "when")
+    list_filter = ("country",)
+    list_select_related = ("body", "person", "country")
+    search_fields = ("body__name", "person__name", "role")
+    autocomplete_fields = ("body", "person", "country")
+
+    @admin.display(description=_("period"), ordering="date")
+    def when(self, obj):
+        return obj.when

@@ -10,6 +10,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
+    JOINT_BODY_KINDS,
+    ActionKind,
     Agreement,
     AgreementKind,
     AgreementStatus,
@@ -45,14 +47,18 @@ class YearFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
-class DatedFilterSet(SearchFilterSet):
-    year = YearFilter(
-        label=_("Year"),
-        method="filter_year",
+def year_filter(label, method):
+    return YearFilter(
+        label=label,
+        method=method,
         min_value=1000,
         max_value=2999,
         widget=forms.NumberInput(attrs={"placeholder": _("e.g. 1992")}),
     )
+
+
+class DatedFilterSet(SearchFilterSet):
+    year = year_filter(_("Year"), "filter_year")
 
     def filter_year(self, queryset, name, value):
         return queryset.in_year(value)
@@ -106,11 +112,18 @@ class EventFilter(DatedFilterSet):
     )
     country = country_filter("countries", _("Country"))
     organisation = organisation_filter("organisations")
+    body = django_filters.ModelChoiceFilter(
+        field_name="organisations",
+        to_field_name="slug",
+        queryset=lambda request: Organisation.objects.published().filter(kind__in=JOINT_BODY_KINDS),
+        label=_("Council or commission"),
+        empty_label=_("Any council or commission"),
+    )
     sort = sort_filter("date")
 
     class Meta:
         model = Event
-        fields = ["q", "year", "category", "country", "organisation"]
+        fields = ["q", "year", "category", "country", "organisation", "body"]
 
 
 class AgreementFilter(DatedFilterSet):
@@ -124,11 +137,25 @@ class AgreementFilter(DatedFilterSet):
         choices=Category.choices, label=_("Sphere"), empty_label=_("Any sphere")
     )
     country = country_filter("parties", _("Party"))
+    action = django_filters.ChoiceFilter(
+        choices=ActionKind.choices,
+        label=_("Action by a party"),
+        empty_label=_("Any action"),
+        method="filter_action",
+    )
+    action_year = year_filter(_("Year of the action"), "filter_action")
     sort = sort_filter("signed_on")
 
     class Meta:
         model = Agreement
-        fields = ["q", "year", "kind", "status", "sphere", "country"]
+        fields = ["q", "year", "kind", "status", "sphere", "country", "action", "action_year"]
+
+    def filter_action(self, queryset, name, value):
+        """Action and year apply to the same action: ratified in 1992, not ratified and 1992."""
+        data = self.form.cleaned_data
+        if name == "action_year" and data.get("action"):
+            return queryset  # applied with the action
+        return queryset.with_action(data.get("action"), data.get("action_year"))
 
 
 class VisitFilter(DatedFilterSet):
@@ -142,13 +169,23 @@ class VisitFilter(DatedFilterSet):
         label=_("Person"),
         empty_label=_("Anyone"),
     )
+    role = django_filters.CharFilter(
+        label=_("Role"),
+        method="filter_role",
+        max_length=200,
+        widget=forms.TextInput(attrs={"placeholder": _("e.g. President")}),
+    )
     origin = country_filter("origin_country", _("From"))
     host = country_filter("host_country", _("To"))
     sort = sort_filter("date")
 
     class Meta:
         model = Visit
-        fields = ["q", "year", "level", "person", "origin", "host"]
+        fields = ["q", "year", "level", "person", "role", "origin", "host"]
+
+    def filter_role(self, queryset, name, value):
+        value = value.strip()
+        return queryset.with_role(value) if value else queryset
 
 
 class OfficeFilter(SearchFilterSet):

@@ -22,6 +22,9 @@ FIXTURE_REASON = "Loaded from a fixture"
 def register_history():
     from .models import (
         Agreement,
+        AgreementAction,
+        AgreementLink,
+        CoChair,
         Country,
         Event,
         EventSeries,
@@ -29,13 +32,16 @@ def register_history():
         Organisation,
         PartnerPage,
         Person,
+        Role,
         Section,
+        Source,
         Visit,
     )
 
-    for model in (Country, Person, Section):
+    for model in (Country, Section, Source, AgreementAction, AgreementLink, Role, CoChair):
         register(model)
     tracked = {
+        Person: [],
         Organisation: ["countries"],
         PartnerPage: [],
         EventSeries: ["participants"],
@@ -46,7 +52,8 @@ def register_history():
     }
     for model, m2m_fields in tracked.items():
         # updated_at changes on every save: in the differences it would only be noise.
-        register(model, m2m_fields=m2m_fields, excluded_fields=["updated_at"])
+        # Every documented entry cites its sources: a changed citation is a change too.
+        register(model, m2m_fields=[*m2m_fields, "sources"], excluded_fields=["updated_at"])
 
 
 def is_tracked(model):

@@ -62,6 +62,8 @@ class AgreementKind(models.TextChoices):
 class AgreementStatus(models.TextChoices):
     SIGNED = "signed", _("Signed")
     IN_FORCE = "in-force", _("In force")
+    PARTIALLY_IN_FORCE = "partially-in-force", _("Partially in force")
+    NOT_IN_FORCE = "not-in-force", _("Not in force")
     EXPIRED = "expired", _("Expired")
     TERMINATED = "terminated", _("Terminated")
     SUPERSEDED = "superseded", _("Superseded")
@@ -83,6 +85,13 @@ def choices_constraint(field, choices, name):
 def publish_permission(model_name, plural):
     """The right to make an entry visible, held by Editors and not by Contributors."""
     return (f"publish_{model_name}", f"Can publish {plural}")
+
+
+def check_precision(field, value, precision):
+    """Refuse, for ``field``, a date more exact than its precision says."""
+    message = value and precision and precision_error(value, precision)
+    if message:
+        raise ValidationError({field: message})
 
 
 def slug_field(help_text=None):
@@ -117,8 +126,8 @@ class PublishableQuerySet(SlugQuerySet):
         return self.filter(query)
 
 
-class DatedQuerySet(PublishableQuerySet):
-    """Entries with a start date (and maybe an end) at a precision."""
+class YearQuerySet(models.QuerySet):
+    """Rows with a start date (and maybe an end) at a precision, named by ``date_fields``."""
 
     def in_year(self, year):
         """Entries whose period touches ``year``: the 1930s are in 1935."""
@@ -141,6 +150,10 @@ class DatedQuerySet(PublishableQuerySet):
             **{f"{start}__year__lte": year}, _last_year__gte=year
         )
 
+
+class DatedQuerySet(PublishableQuerySet, YearQuerySet):
+    """Published entries with a start date (and maybe an end) at a precision."""
+
     def chronological(self):
         start = self.model.date_fields[0]
         return self.order_by(start, "title")
@@ -150,7 +163,29 @@ class DatedQuerySet(PublishableQuerySet):
 # Abstract bases
 
 
-class Publishable(models.Model):
+class Documented(models.Model):
+    """Where the facts of an entry come from, and what an editor last changed."""
+
+    sources = models.ManyToManyField(
+        "Source",
+        blank=True,
+        related_name="%(class)s_entries",
+        help_text=_("Where the facts on this page come from. Shown as numbered footnotes."),
+    )
+    change_note = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Optional public note on the last change, shown beside “last updated”: "
+            "“Contacts checked with the office.”"
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Publishable(Documented):
     publication = models.CharField(
         max_length=20,
         choices=Publication.choices,
@@ -291,10 +326,11 @@ class Country(models.Model):
         return (self.slug,)
 
 
-class Person(models.Model):
+class Person(Documented):
     name = models.CharField(max_length=200)
     slug = slug_field()
     summary = models.TextField(blank=True, help_text=_("One or two sentences on who this is."))
+    updated_at = models.DateTimeField(auto_now=True)
 
     objects = SlugQuerySet.as_manager()
 
@@ -310,6 +346,16 @@ class Person(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+    @property
+    def latest_role(self):
+        """The role begun last; uses prefetched roles."""
+        return max(self.roles.all(), key=lambda role: role.date, default=None)
+
+    def role_on(self, day):
+        """The role held on ``day``, the latest begun if two overlap; uses prefetched roles."""
+        held = [role for role in self.roles.all() if role.covers(day)]
+        return max(held, key=lambda role: role.date, default=None)
 
 
 class Organisation(Publishable):
@@ -347,9 +393,30 @@ class Organisation(Publishable):
         null=True, blank=True, help_text=_("First day of the period, as for event dates.")
     )
     founded_precision = models.CharField(max_length=10, choices=Precision.choices, blank=True)
+    founded_by = models.ForeignKey(
+        "Agreement",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="founded_bodies",
+        help_text=_("For a joint body: the agreement that set it up, if it is recorded."),
+    )
+    founding_note = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "The decision that set it up, when no agreement is recorded: "
+            "“Decided during the visit of …”."
+        ),
+    )
+    members_note = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=_("Who its members are, where known: “36 regions of Russia and …”."),
+    )
 
     objects = PublishableQuerySet.as_manager()
-    search_fields = ("name", "acronym", "description")
+    search_fields = ("name", "acronym", "description", "members_note")
 
     class Meta:
         ordering = ["name"]
@@ -374,6 +441,10 @@ class Organisation(Publishable):
     def founded_display(self):
         return format_date(self.founded, self.founded_precision)
 
+    @property
+    def is_joint_body(self):
+        return self.kind in JOINT_BODY_KINDS
+
     def clean(self):
         super().clean()
         if self.founded and not self.founded_precision:
@@ -386,6 +457,9 @@ class Organisation(Publishable):
                 raise ValidationError({"founded": message})
         if self.parent_id and self.parent_id == self.pk:
             raise ValidationError({"parent": _("An organisation cannot be its own parent.")})
+
+
+JOINT_BODY_KINDS = (OrganisationKind.COUNCIL, OrganisationKind.COMMISSION)
 
 
 class PartnerPage(Publishable):
@@ -538,6 +612,14 @@ class EventSeries(Publishable):
     def first_held_display(self):
         return format_date(self.first_held, self.first_held_precision)
 
+    def next_edition_year(self, last_held, this_year):
+        """The first year from ``this_year`` on in the cycle of the last edition held."""
+        if not self.interval_years or last_held is None:
+            return None
+        behind = max(0, this_year - last_held)
+        cycles = -(-behind // self.interval_years) or 1
+        return last_held + cycles * self.interval_years
+
     def clean(self):
         super().clean()
         if bool(self.first_held) != bool(self.first_held_precision):
@@ -598,6 +680,19 @@ class Event(Publishable, Dated):
         return reverse("relations:event-detail", kwargs={"slug": self.slug})
 
 
+class VisitQuerySet(DatedQuerySet):
+    def with_role(self, text):
+        """Visits made in a role whose title contains ``text``: typed, or held on the date."""
+        held = Role.objects.filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=models.OuterRef("date")),
+            person=models.OuterRef("person"),
+            title__icontains=text,
+            date__lte=models.OuterRef("date"),
+        )
+        untyped = Q(role="") | Q(role__isnull=True)
+        return self.filter(Q(role__icontains=text) | (untyped & models.Exists(held)))
+
+
 class Visit(Publishable, Dated):
     title = models.CharField(
         max_length=300, help_text=_("e.g. “State visit of Vladimir Putin to Turkey”.")
@@ -607,7 +702,10 @@ class Visit(Publishable, Dated):
     role = models.CharField(
         max_length=200,
         blank=True,
-        help_text=_("The office the person held on the date of the visit."),
+        help_text=_(
+            "The office the person held on the date of the visit. Leave empty to show the "
+            "role recorded on the person's page for that date."
+        ),
     )
     origin_country = models.ForeignKey(
         Country, on_delete=models.PROTECT, related_name="visits_made"
@@ -619,7 +717,7 @@ class Visit(Publishable, Dated):
     level = models.CharField(max_length=20, choices=VisitLevel.choices, default=VisitLevel.OTHER)
     summary = models.TextField(blank=True)
 
-    objects = DatedQuerySet.as_manager()
+    objects = VisitQuerySet.as_manager()
     search_fields = ("title", "summary", "role", "place", "person__name")
 
     class Meta:
@@ -642,10 +740,29 @@ class Visit(Publishable, Dated):
     def get_absolute_url(self):
         return reverse("relations:visit-detail", kwargs={"slug": self.slug})
 
+    @property
+    def role_held(self):
+        """The role an editor typed, else the person's recorded role on the visit's date."""
+        if self.role:
+            return self.role
+        role = self.person.role_on(self.date)
+        return role.title if role else ""
+
     def clean(self):
         super().clean()
         if self.origin_country_id and self.origin_country_id == self.host_country_id:
             raise ValidationError({"host_country": _("A visit goes to another country.")})
+
+
+class AgreementQuerySet(DatedQuerySet):
+    def with_action(self, action=None, year=None):
+        """Agreements for which some party took ``action`` (in ``year``, if given)."""
+        actions = AgreementAction.objects.filter(agreement=models.OuterRef("pk"))
+        if action:
+            actions = actions.filter(action=action)
+        if year:
+            actions = actions.in_year(year)
+        return self.filter(models.Exists(actions))
 
 
 class Agreement(Publishable):
@@ -668,7 +785,17 @@ class Agreement(Publishable):
         max_length=20,
         choices=AgreementStatus.choices,
         default=AgreementStatus.SIGNED,
-        help_text=_("Where the agreement stands in law. Publication is set separately."),
+        help_text=_(
+            "Where the agreement stands in law. Follows from the parties' actions and the "
+            "links below unless set by hand. Publication is set separately."
+        ),
+    )
+    status_set_by_hand = models.BooleanField(
+        default=False,
+        help_text=_(
+            "Tick to keep the status you chose; otherwise saving sets it from the recorded "
+            "actions (signature, entry into force, withdrawal) and “supersedes” links."
+        ),
     )
     sphere = models.CharField(max_length=30, choices=Category.choices, default=Category.POLITICAL)
     summary = models.TextField(blank=True)
@@ -689,7 +816,7 @@ class Agreement(Publishable):
         help_text=_("Key documents are listed on the partner page."),
     )
 
-    objects = DatedQuerySet.as_manager()
+    objects = AgreementQuerySet.as_manager()
     date_fields = ("signed_on", "signed_precision", None, None)
     search_fields = ("title", "summary", "place")
 
@@ -720,10 +847,7 @@ class Agreement(Publishable):
 
     def clean(self):
         super().clean()
-        if self.signed_on and self.signed_precision:
-            message = precision_error(self.signed_on, self.signed_precision)
-            if message:
-                raise ValidationError({"signed_on": message})
+        check_precision("signed_on", self.signed_on, self.signed_precision)
 
 
 class Office(Publishable):
@@ -753,6 +877,12 @@ class Office(Publishable):
     email = models.EmailField("e-mail", blank=True, help_text=_("Leave empty if unknown."))
     website = models.URLField(blank=True)
     summary = models.TextField(blank=True)
+    contacts_verified = models.DateField(
+        "contacts last verified",
+        null=True,
+        blank=True,
+        help_text=_("The day someone last checked these contacts with the office."),
+    )
 
     objects = PublishableQuerySet.as_manager()
     search_fields = ("name", "city", "address", "summary")
@@ -783,3 +913,239 @@ def dial_uri(number):
     if not digits:
         return ""
     return f"tel:+{digits}" if number.strip().startswith(("+", "(+")) else f"tel:{digits}"
+
+
+# ---------------------------------------------------------------------------
+# Records that complete the entries above: what each party did to an agreement,
+# how agreements relate, who held which office when, who chairs a joint body,
+# and where each fact comes from.
+
+
+class Source(models.Model):
+    """A document or page that entries cite."""
+
+    title = models.CharField(max_length=500)
+    slug = slug_field(_("A short name used to cite it in fixtures: cooperation-with-turkey."))
+    publisher = models.CharField(
+        max_length=300, blank=True, help_text=_("Who published it, if known.")
+    )
+    url = models.URLField("address", blank=True, help_text=_("Where it can be read."))
+    accessed_on = models.DateField(
+        "date accessed", null=True, blank=True, help_text=_("When someone last read it there.")
+    )
+
+    objects = SlugQuerySet.as_manager()
+
+    class Meta:
+        # Footnotes keep the order in which the sources were recorded, so the page a
+        # record was first built from is note 1 on every page.
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class ActionKind(models.TextChoices):
+    SIGNATURE = "signature", _("Signature")
+    RATIFICATION = "ratification", _("Ratification")
+    APPROVAL = "approval", _("Approval")
+    ENTRY_INTO_FORCE = "entry-into-force", _("Entry into force")
+    WITHDRAWAL = "withdrawal", _("Withdrawal")
+    TERMINATION = "termination", _("Termination")
+
+
+class AgreementActionQuerySet(YearQuerySet):
+    def get_by_natural_key(self, agreement_slug, party_slug, action):
+        return self.get(agreement__slug=agreement_slug, party__slug=party_slug, action=action)
+
+
+class AgreementAction(models.Model):
+    """What one party did to an agreement, and when."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="actions")
+    party = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="agreement_actions")
+    action = models.CharField(max_length=20, choices=ActionKind.choices)
+    date = models.DateField(help_text=_("The first day of the period if only a month is known."))
+    date_precision = models.CharField(
+        max_length=10, choices=Precision.choices, default=Precision.DAY
+    )
+    signatory = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="signatures",
+        help_text=_("Who signed for this party, for a signature."),
+    )
+    note = models.CharField(max_length=300, blank=True)
+
+    objects = AgreementActionQuerySet.as_manager()
+    date_fields = ("date", "date_precision", None, None)
+
+    class Meta:
+        ordering = ["date", "party__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "party", "action"], name="action_once_per_party"
+            ),
+            choices_constraint("action", ActionKind, "action_kind_valid"),
+            choices_constraint("date_precision", Precision, "action_precision_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.agreement}: {self.get_action_display()} ({self.party}, {self.when})"
+
+    def natural_key(self):
+        return (self.agreement.slug, self.party.slug, self.action)
+
+    natural_key.dependencies = ["relations.agreement", "relations.country"]
+
+    @property
+    def when(self):
+        return format_date(self.date, self.date_precision)
+
+    def clean(self):
+        super().clean()
+        check_precision("date", self.date, self.date_precision)
+
+
+class LinkKind(models.TextChoices):
+    AMENDS = "amends", _("Amends")
+    SUPERSEDES = "supersedes", _("Supersedes")
+    IMPLEMENTS = "implements", _("Implements")
+    PROTOCOL_TO = "protocol-to", _("Is a protocol to")
+
+
+# How a link reads from the other end: "superseded by …".
+INVERSE_LINK_LABELS = {
+    LinkKind.AMENDS: _("Amended by"),
+    LinkKind.SUPERSEDES: _("Superseded by"),
+    LinkKind.IMPLEMENTS: _("Implemented by"),
+    LinkKind.PROTOCOL_TO: _("Has a protocol"),
+}
+
+
+class AgreementLinkQuerySet(models.QuerySet):
+    def get_by_natural_key(self, from_slug, to_slug, kind):
+        return self.get(from_agreement__slug=from_slug, to_agreement__slug=to_slug, kind=kind)
+
+
+class AgreementLink(models.Model):
+    """One agreement amends, supersedes, implements or is a protocol to another."""
+
+    from_agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="links_from"
+    )
+    kind = models.CharField(max_length=20, choices=LinkKind.choices)
+    to_agreement = models.ForeignKey(
+        Agreement,
+        on_delete=models.CASCADE,
+        related_name="links_to",
+        help_text=_("The earlier agreement this one amends, supersedes, implements or extends."),
+    )
+
+    objects = AgreementLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kind", "to_agreement__signed_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["from_agreement", "to_agreement", "kind"], name="link_unique"
+            ),
+            models.CheckConstraint(
+                condition=~Q(from_agreement=F("to_agreement")), name="link_not_to_itself"
+            ),
+            choices_constraint("kind", LinkKind, "link_kind_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.from_agreement} {self.get_kind_display().lower()} {self.to_agreement}"
+
+    def natural_key(self):
+        return (self.from_agreement.slug, self.to_agreement.slug, self.kind)
+
+    natural_key.dependencies = ["relations.agreement"]
+
+    @property
+    def inverse_label(self):
+        return INVERSE_LINK_LABELS[self.kind]
+
+    def clean(self):
+        super().clean()
+        if self.from_agreement_id and self.from_agreement_id == self.to_agreement_id:
+            raise ValidationError({"to_agreement": _("An agreement cannot refer to itself.")})
+
+
+class RoleQuerySet(YearQuerySet):
+    def get_by_natural_key(self, person_slug, date):
+        return self.get(person__slug=person_slug, date=date)
+
+
+class Role(Dated):
+    """An office a person held from one date to another."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="roles")
+    title = models.CharField(max_length=200, help_text=_("e.g. “Prime Minister of Turkey”."))
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="roles"
+    )
+
+    objects = RoleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["person", "date"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "date"], name="role_one_start_per_day"),
+            *dated_constraints("role"),
+        ]
+
+    def __str__(self):
+        return f"{self.person}: {self.title} ({self.when})"
+
+    def natural_key(self):
+        return (self.person.slug, self.date.isoformat())
+
+    natural_key.dependencies = ["relations.person"]
+
+    def covers(self, day):
+        """Held on ``day``: from the start date to the end date, both as given."""
+        return self.date <= day and (self.end_date is None or day <= self.end_date)
+
+
+class CoChairQuerySet(models.QuerySet):
+    def get_by_natural_key(self, body_slug, person_slug, date):
+        return self.get(body__slug=body_slug, person__slug=person_slug, date=date)
+
+
+class CoChair(Dated):
+    """A person who co-chaired a joint body for one side, over a period."""
+
+    body = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="co_chairs")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="co_chairs")
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="co_chairs"
+    )
+    role = models.CharField(
+        max_length=200, blank=True, help_text=_("The office in which they co-chaired.")
+    )
+
+    objects = CoChairQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["body", "date"]
+        verbose_name = "co-chair"
+        constraints = [
+            models.UniqueConstraint(fields=["body", "person", "date"], name="cochair_unique"),
+            *dated_constraints("cochair"),
+        ]
+
+    def __str__(self):
+        return f"{self.body}: {self.person} ({self.when})"
+
+    def natural_key(self):
+        return (self.body.slug, self.person.slug, self.date.isoformat())
+
+    natural_key.dependencies = ["relations.organisation", "relations.person"]

@@ -10,6 +10,8 @@ from modeltranslation.translator import TranslationOptions, register
 
 from .models import (
     Agreement,
+    AgreementAction,
+    CoChair,
     Country,
     Event,
     EventSeries,
@@ -17,7 +19,9 @@ from .models import (
     Organisation,
     PartnerPage,
     Person,
+    Role,
     Section,
+    Source,
     Visit,
 )
 
@@ -29,17 +33,17 @@ class CountryTranslation(TranslationOptions):
 
 @register(Person)
 class PersonTranslation(TranslationOptions):
-    fields = ("name", "summary")
+    fields = ("name", "summary", "change_note")
 
 
 @register(Organisation)
 class OrganisationTranslation(TranslationOptions):
-    fields = ("name", "acronym", "description")
+    fields = ("name", "acronym", "description", "founding_note", "members_note", "change_note")
 
 
 @register(PartnerPage)
 class PartnerPageTranslation(TranslationOptions):
-    fields = ("title", "summary")
+    fields = ("title", "summary", "change_note")
 
 
 @register(Section)
@@ -49,24 +53,44 @@ class SectionTranslation(TranslationOptions):
 
 @register(EventSeries)
 class EventSeriesTranslation(TranslationOptions):
-    fields = ("name", "acronym", "description", "place")
+    fields = ("name", "acronym", "description", "place", "change_note")
 
 
 @register(Event)
 class EventTranslation(TranslationOptions):
-    fields = ("title", "summary", "body", "place")
+    fields = ("title", "summary", "body", "place", "change_note")
 
 
 @register(Visit)
 class VisitTranslation(TranslationOptions):
-    fields = ("title", "role", "summary", "place")
+    fields = ("title", "role", "summary", "place", "change_note")
 
 
 @register(Agreement)
 class AgreementTranslation(TranslationOptions):
-    fields = ("title", "summary", "place")
+    fields = ("title", "summary", "place", "change_note")
 
 
 @register(Office)
 class OfficeTranslation(TranslationOptions):
-    fields = ("name", "city", "address", "summary")
+    fields = ("name", "city", "address", "summary", "change_note")
+
+
+@register(Source)
+class SourceTranslation(TranslationOptions):
+    fields = ("title", "publisher")
+
+
+@register(AgreementAction)
+class AgreementActionTranslation(TranslationOptions):
+    fields = ("note",)
+
+
+@register(Role)
+class RoleTranslation(TranslationOptions):
+    fields = ("title",)
+
+
+@register(CoChair)
+class CoChairTranslation(TranslationOptions):
+    fields = ("role",)

@@ -1,21 +1,34 @@
 """Visitor pages: thin class-based views over the models' published querysets."""
 
+import heapq
+
 from django.db.models import Prefetch, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
 from . import filters
 from .models import (
+    JOINT_BODY_KINDS,
     Agreement,
+    AgreementAction,
+    AgreementLink,
+    CoChair,
     Event,
     EventSeries,
     Office,
     Organisation,
-    OrganisationKind,
     PartnerPage,
     Person,
+    Role,
     Visit,
 )
+
+# How many of the latest dated records the partner page's chronology shows, and how
+# many people it names: the page stays readable however large the record grows.
+CHRONOLOGY_LENGTH = 30
+PEOPLE_SHOWN = 30
 
 
 def published(model, drafts=False):
@@ -35,7 +48,12 @@ def agreements(drafts=False):
 
 
 def visits(drafts=False):
-    return published(Visit, drafts).select_related("person", "origin_country", "host_country")
+    # The people's roles give the role held on each visit's date (Visit.role_held).
+    return (
+        published(Visit, drafts)
+        .select_related("person", "origin_country", "host_country")
+        .prefetch_related("person__roles")
+    )
 
 
 def offices(drafts=False):
@@ -103,8 +121,8 @@ class OrganisationListView(FilteredListView):
         return organisations().select_related("parent")
 
 
-class EntryDetailView(DetailView):
-    """A visitor's page for one entry.
+class DocumentedDetailView(DetailView):
+    """A visitor's page for one entry, ending with its sources, last update and change note.
 
     The admin's "Preview" serves the same view with ``preview=True`` to signed-in
     staff only: the entry may then be a draft, while everything it links to is
@@ -113,71 +131,108 @@ class EntryDetailView(DetailView):
 
     preview = False
 
+    def get_queryset(self):
+        return self.get_records().prefetch_related("sources")
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs) | {"preview": self.preview}
 
 
-class EventDetailView(EntryDetailView):
+class EventDetailView(DocumentedDetailView):
     template_name = "relations/event_detail.html"
 
-    def get_queryset(self):
+    def get_records(self):
         return events(self.preview).prefetch_related(
             "countries", Prefetch("organisations", queryset=published(Organisation))
         )
 
 
-class AgreementDetailView(EntryDetailView):
+class AgreementDetailView(DocumentedDetailView):
     template_name = "relations/agreement_detail.html"
 
-    def get_queryset(self):
-        return agreements(self.preview).select_related("visit", "visit__person")
+    def get_records(self):
+        return (
+            agreements(self.preview)
+            .select_related("visit", "visit__person")
+            .prefetch_related(
+                Prefetch(
+                    "actions",
+                    queryset=AgreementAction.objects.select_related("party", "signatory"),
+                ),
+                public_links("links_from", "to_agreement"),
+                public_links("links_to", "from_agreement"),
+                Prefetch(
+                    "founded_bodies", queryset=published(Organisation), to_attr="public_bodies"
+                ),
+            )
+        )
 
 
-class VisitDetailView(EntryDetailView):
+def public_links(relation, other_end):
+    """An agreement's links whose other end visitors may see, as ``public_<relation>``."""
+    links = AgreementLink.objects.filter(**{f"{other_end}__in": published(Agreement)})
+    return Prefetch(
+        relation, queryset=links.select_related(other_end), to_attr=f"public_{relation}"
+    )
+
+
+class VisitDetailView(DocumentedDetailView):
     template_name = "relations/visit_detail.html"
 
-    def get_queryset(self):
+    def get_records(self):
         return visits(self.preview).prefetch_related(
             Prefetch("agreements", queryset=agreements(), to_attr="public_agreements")
         )
 
 
-class OfficeDetailView(EntryDetailView):
+class OfficeDetailView(DocumentedDetailView):
     template_name = "relations/office_detail.html"
 
-    def get_queryset(self):
+    def get_records(self):
         return offices(self.preview).prefetch_related(
             Prefetch("represents", queryset=published(Organisation))
         )
 
 
-class OrganisationDetailView(EntryDetailView):
+class OrganisationDetailView(DocumentedDetailView):
     template_name = "relations/organisation_detail.html"
 
-    def get_queryset(self):
-        return organisations(self.preview).prefetch_related(
-            Prefetch("children", queryset=published(Organisation), to_attr="public_children"),
-            Prefetch("offices", queryset=offices(), to_attr="public_offices"),
-            Prefetch("represented_by", queryset=offices(), to_attr="public_represented_by"),
-            Prefetch("events", queryset=events(), to_attr="public_events"),
-            Prefetch("event_series", queryset=published(EventSeries), to_attr="public_series"),
+    def get_records(self):
+        return (
+            organisations(self.preview)
+            .select_related("founded_by")
+            .prefetch_related(
+                Prefetch("children", queryset=published(Organisation), to_attr="public_children"),
+                Prefetch("offices", queryset=offices(), to_attr="public_offices"),
+                Prefetch("represented_by", queryset=offices(), to_attr="public_represented_by"),
+                Prefetch("events", queryset=events(), to_attr="public_events"),
+                Prefetch("event_series", queryset=published(EventSeries), to_attr="public_series"),
+                Prefetch("co_chairs", queryset=CoChair.objects.select_related("person", "country")),
+            )
         )
 
 
-class PersonDetailView(DetailView):
-    model = Person
+class PersonDetailView(DocumentedDetailView):
     template_name = "relations/person_detail.html"
 
-    def get_queryset(self):
+    def get_records(self):
         return Person.objects.prefetch_related(
-            Prefetch("visits", queryset=visits(), to_attr="public_visits")
+            Prefetch("roles", queryset=Role.objects.select_related("country")),
+            Prefetch("visits", queryset=visits(), to_attr="public_visits"),
+            Prefetch(
+                "signatures",
+                queryset=AgreementAction.objects.filter(agreement__in=published(Agreement))
+                .select_related("agreement", "party")
+                .order_by("date"),
+                to_attr="public_signatures",
+            ),
         )
 
 
-class SeriesDetailView(EntryDetailView):
+class SeriesDetailView(DocumentedDetailView):
     template_name = "relations/series_detail.html"
 
-    def get_queryset(self):
+    def get_records(self):
         return (
             published(EventSeries, self.preview)
             .select_related("country")
@@ -186,6 +241,59 @@ class SeriesDetailView(EntryDetailView):
                 Prefetch("editions", queryset=events().order_by("date"), to_attr="public_editions"),
             )
         )
+
+    def get_context_data(self, **kwargs):
+        series = self.object
+        today = timezone.localdate()
+        past = [event for event in series.public_editions if event.date <= today]
+        last_held = past[-1].last_year if past else None
+        return super().get_context_data(**kwargs) | {
+            "past_editions": past,
+            "upcoming_editions": series.public_editions[len(past) :],
+            "next_year": None
+            if len(past) < len(series.public_editions)
+            else series.next_edition_year(last_held, today.year),
+            "edition_participants": published(Organisation)
+            .filter(events__series=series, events__in=published(Event))
+            .distinct(),
+        }
+
+
+def latest(queryset, date_field, label):
+    """The newest ``CHRONOLOGY_LENGTH`` entries as (date, label, entry), newest first."""
+    newest = queryset.order_by(f"-{date_field}")[:CHRONOLOGY_LENGTH]
+    return ((getattr(entry, date_field), label, entry) for entry in newest)
+
+
+def chronology(country):
+    """The latest dated records of a country, oldest first: (date, label, entry) triples.
+
+    Each kind comes from the database newest first and already cut to length, so
+    merging them reads a fixed number of rows however long the record grows.
+    """
+    involving = Q(origin_country=country) | Q(host_country=country)
+    merged = heapq.merge(
+        latest(published(Event).filter(countries=country), "date", _("Event")),
+        latest(published(Visit).filter(involving), "date", _("Visit")),
+        latest(published(Agreement).filter(parties=country), "signed_on", _("Agreement")),
+        key=lambda item: item[0],
+        reverse=True,
+    )
+    return list(reversed(list(merged)[:CHRONOLOGY_LENGTH]))
+
+
+def partner_people(country):
+    """People who visited or received visits, held an office or signed for the country."""
+    visits_made = published(Visit).filter(Q(origin_country=country) | Q(host_country=country))
+    return (
+        Person.objects.filter(
+            Q(visits__in=visits_made)
+            | Q(roles__country=country)
+            | Q(signatures__party=country, signatures__agreement__in=published(Agreement))
+        )
+        .distinct()
+        .prefetch_related("roles")[:PEOPLE_SHOWN]
+    )
 
 
 def partner_context(page):
@@ -202,24 +310,27 @@ def partner_context(page):
             "events": published(Event).filter(countries=country).count(),
         },
         "key_agreements": agreements().filter(parties=country, is_key=True).order_by("signed_on"),
+        "latest_agreements": agreements().filter(parties=country)[:10],
+        "chronology": chronology(country),
+        "people": partner_people(country),
         "latest_events": events().filter(countries=country)[:6],
         "latest_visits": visits().filter(Q(origin_country=country) | Q(host_country=country))[:6],
-        "joint_bodies": organisations().filter(
-            countries=country, kind__in=[OrganisationKind.COUNCIL, OrganisationKind.COMMISSION]
-        ),
+        "joint_bodies": organisations().filter(countries=country, kind__in=JOINT_BODY_KINDS),
         "offices": offices().filter(country=country),
     }
 
 
-class PartnerDetailView(EntryDetailView):
+class PartnerDetailView(DetailView):
     template_name = "relations/partner_detail.html"
     context_object_name = "page"
+    preview = False
 
     def get_queryset(self):
         return published(PartnerPage, self.preview).select_related("country")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs) | partner_context(self.object)
+        context = super().get_context_data(**kwargs) | {"preview": self.preview}
+        return context | partner_context(self.object)
 
 
 class HomeView(TemplateView):

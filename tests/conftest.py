@@ -16,6 +16,9 @@ from django.utils.text import slugify
 from relations.forms import version_of
 from relations.models import (
     Agreement,
+    AgreementAction,
+    AgreementLink,
+    CoChair,
     Country,
     Event,
     Office,
@@ -23,6 +26,8 @@ from relations.models import (
     PartnerPage,
     Person,
     Publication,
+    Role,
+    Source,
     Visit,
 )
 
@@ -177,6 +182,64 @@ def partner_page(db, turkey):
         slug="testland",
         publication=Publication.PUBLISHED,
     )
+
+
+@pytest.fixture
+def make_action(db, turkey, make_agreement):
+    def make(**kwargs):
+        defaults = {
+            "party": turkey,
+            "action": "signature",
+            "date": datetime.date(1992, 5, 25),
+            "date_precision": "day",
+        }
+        fields = defaults | kwargs
+        fields.setdefault("agreement", make_agreement())
+        return AgreementAction.objects.create(**fields)
+
+    return make
+
+
+@pytest.fixture
+def make_link(db, make_agreement):
+    def make(**kwargs):
+        fields = {"kind": "amends"} | kwargs
+        fields.setdefault("from_agreement", make_agreement())
+        fields.setdefault("to_agreement", make_agreement())
+        return AgreementLink.objects.create(**fields)
+
+    return make
+
+
+@pytest.fixture
+def make_role(db, make_person):
+    def make(**kwargs):
+        defaults = {"title": _unique("Minister"), "date": datetime.date(2000, 1, 1)}
+        fields = defaults | kwargs
+        fields.setdefault("person", make_person())
+        return Role.objects.create(**fields)
+
+    return make
+
+
+@pytest.fixture
+def make_cochair(db, make_person, make_organisation):
+    def make(**kwargs):
+        fields = {"date": datetime.date(2010, 5, 12), "role": "Co-chair"} | kwargs
+        fields.setdefault("person", make_person())
+        fields.setdefault("body", make_organisation(kind="council"))
+        return CoChair.objects.create(**fields)
+
+    return make
+
+
+@pytest.fixture
+def make_source(db):
+    def make(**kwargs):
+        title = kwargs.pop("title", _unique("Source"))
+        return Source.objects.create(title=title, slug=kwargs.pop("slug", slugify(title)), **kwargs)
+
+    return make
 
 
 @pytest.fixture

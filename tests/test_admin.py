@@ -65,6 +65,7 @@ def test_the_admin_refuses_a_day_where_the_precision_is_a_month(staff_client, se
         "date_precision": "month",
         "countries": [c.pk for c in event.countries.all()],
         "organisations": [o.pk for o in event.organisations.all()],
+        "sources": [s.pk for s in event.sources.all()],
         "end_date": "",
         "end_precision": "",
         "publish_at_0": "",

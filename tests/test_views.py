@@ -165,7 +165,7 @@ def test_unknown_pages_get_the_sites_404(client, seed):
         ("/en/visits/", 6),
         ("/en/offices/", 6),
         ("/en/organisations/", 6),
-        ("/en/", 14),
+        ("/en/", 24),
     ],
 )
 def test_pages_run_the_same_queries_however_much_content(
@@ -207,7 +207,7 @@ def test_detail_pages_run_a_fixed_number_of_queries(
         "organisation-detail": models.Organisation,
     }[name]
     for obj in model.objects.all():
-        with django_assert_max_num_queries(8):
+        with django_assert_max_num_queries(10):
             assert client.get(reverse(f"relations:{name}", args=[obj.slug])).status_code == 200
 
 
