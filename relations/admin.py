@@ -657,6 +657,8 @@ class AgreementActionAdmin(EntryAdmin):
 
 @admin.register(AgreementLink)
 class AgreementLinkAdmin(SimpleHistoryAdmin):
+    # Links are not translated, so they use the plain history admin, with no deleted-entries page.
+    change_list_template = "admin/change_list.html"
     list_display = ("from_agreement", "kind", "to_agreement")
     list_filter = ("kind",)
     list_select_related = ("from_agreement", "to_agreement")
