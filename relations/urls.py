@@ -23,4 +23,6 @@ urlpatterns = [
         name="organisation-detail",
     ),
     path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person-detail"),
+    path("timeline/", views.TimelineView.as_view(), name="timeline"),
+    path("search/", views.SearchView.as_view(), name="search"),
 ]

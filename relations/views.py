@@ -1,10 +1,11 @@
 """Visitor pages: thin class-based views over the models' published querysets."""
 
 from django.db.models import Prefetch, Q
+from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from . import filters
+from . import filters, search, timeline
 from .models import (
     Agreement,
     Event,
@@ -202,7 +203,13 @@ class PartnerDetailView(DetailView):
         return published(PartnerPage).select_related("country")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs) | partner_context(self.object)
+        context = super().get_context_data(**kwargs) | partner_context(self.object)
+        entries = timeline.chronology(
+            *timeline.filter_by(events(), visits(), agreements(), country=self.object.country)
+        )
+        context["decades"] = timeline.by_decade(entries)
+        context["on_this_day"] = timeline.on_this_day(entries, timezone.localdate())
+        return context
 
 
 class HomeView(TemplateView):
@@ -216,4 +223,49 @@ class HomeView(TemplateView):
         context["partner_pages"] = pages
         if pages:
             context |= partner_context(pages[0])
+        return context
+
+
+class TimelineView(TemplateView):
+    """Events, visits and agreements in one chronology, by decade and year."""
+
+    template_name = "relations/timeline.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = filters.TimelineForm(self.request.GET or None)
+        if form.is_bound and not form.is_valid():
+            entries = []
+        else:
+            choices = form.cleaned_data if form.is_bound else {}
+            querysets = timeline.filter_by(
+                events(), visits(), agreements(), choices.get("category"), choices.get("country")
+            )
+            entries = timeline.chronology(*querysets, kind=choices.get("kind"))
+        context |= {
+            "form": form,
+            "decades": timeline.by_decade(entries),
+            "result_count": len(entries),
+            "is_filtered": bool(self.request.GET),
+        }
+        return context
+
+
+class SearchView(TemplateView):
+    template_name = "relations/search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.get("q", "").strip()[: search.MAX_QUERY_LENGTH]
+        context |= {"query": query, "results": search.search(query) if query else []}
+        return context
+
+
+class SearchView(TemplateView):
+    template_name = "relations/search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.get("q", "").strip()[: search.MAX_QUERY_LENGTH]
+        context |= {"query": query, "results": search.search(query) if query else []}
         return context
