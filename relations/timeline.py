@@ -15,7 +15,6 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .dates import Precision, format_date
-from .models import Agreement, Event, Visit
 
 
 class Kind:

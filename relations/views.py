@@ -2,10 +2,11 @@
 
 from django.db.models import Prefetch, Q
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from . import filters, search, timeline
+from . import filters, search, structured_data, timeline
 from .models import (
     Agreement,
     Event,
@@ -103,7 +104,25 @@ class OrganisationListView(FilteredListView):
         return organisations().select_related("parent")
 
 
-class EventDetailView(DetailView):
+class DetailPageMixin:
+    """What every detail page adds: a permalink, a citation and schema.org JSON-LD."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        permalink = self.request.build_absolute_uri(self.object.get_absolute_url())
+        data = structured_data.json_ld(self.object, permalink)
+        context |= {
+            "permalink": permalink,
+            "json_ld": structured_data.as_script_text(data),
+            "meta_title": data["name"],
+            "meta_description": Truncator(data.get("description", "")).words(30),
+            "cite_date": getattr(self.object, "when", ""),
+            "accessed": timezone.localdate(),
+        }
+        return context
+
+
+class EventDetailView(DetailPageMixin, DetailView):
     template_name = "relations/event_detail.html"
 
     def get_queryset(self):
@@ -112,14 +131,14 @@ class EventDetailView(DetailView):
         )
 
 
-class AgreementDetailView(DetailView):
+class AgreementDetailView(DetailPageMixin, DetailView):
     template_name = "relations/agreement_detail.html"
 
     def get_queryset(self):
         return agreements().select_related("visit", "visit__person")
 
 
-class VisitDetailView(DetailView):
+class VisitDetailView(DetailPageMixin, DetailView):
     template_name = "relations/visit_detail.html"
 
     def get_queryset(self):
@@ -128,14 +147,14 @@ class VisitDetailView(DetailView):
         )
 
 
-class OfficeDetailView(DetailView):
+class OfficeDetailView(DetailPageMixin, DetailView):
     template_name = "relations/office_detail.html"
 
     def get_queryset(self):
         return offices().prefetch_related(Prefetch("represents", queryset=published(Organisation)))
 
 
-class OrganisationDetailView(DetailView):
+class OrganisationDetailView(DetailPageMixin, DetailView):
     template_name = "relations/organisation_detail.html"
 
     def get_queryset(self):
@@ -148,7 +167,7 @@ class OrganisationDetailView(DetailView):
         )
 
 
-class PersonDetailView(DetailView):
+class PersonDetailView(DetailPageMixin, DetailView):
     model = Person
     template_name = "relations/person_detail.html"
 
@@ -158,7 +177,7 @@ class PersonDetailView(DetailView):
         )
 
 
-class SeriesDetailView(DetailView):
+class SeriesDetailView(DetailPageMixin, DetailView):
     template_name = "relations/series_detail.html"
 
     def get_queryset(self):
@@ -195,7 +214,7 @@ def partner_context(page):
     }
 
 
-class PartnerDetailView(DetailView):
+class PartnerDetailView(DetailPageMixin, DetailView):
     template_name = "relations/partner_detail.html"
     context_object_name = "page"
 
@@ -248,16 +267,6 @@ class TimelineView(TemplateView):
             "result_count": len(entries),
             "is_filtered": bool(self.request.GET),
         }
-        return context
-
-
-class SearchView(TemplateView):
-    template_name = "relations/search.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        query = self.request.GET.get("q", "").strip()[: search.MAX_QUERY_LENGTH]
-        context |= {"query": query, "results": search.search(query) if query else []}
         return context
 
 
