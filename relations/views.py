@@ -1,12 +1,14 @@
 """Visitor pages: thin class-based views over the models' published querysets."""
 
 from django.db.models import Prefetch, Q
+from django.http import HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from . import filters, search, structured_data, timeline
+from . import exports, filters, schemas, search, structured_data, timeline
 from .models import (
     Agreement,
     Event,
@@ -52,6 +54,15 @@ class FilteredListView(FilterView):
 
     paginate_by = 20
     strict = True
+    export = None  # the kind in schemas.KINDS this list downloads as
+
+    def get(self, request, *args, **kwargs):
+        export_format = request.GET.get("format")
+        if export_format in exports.FORMATS:
+            filterset = self.get_filterset(self.get_filterset_class())
+            queryset = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+            return exports.export(schemas.KINDS[self.export], export_format, queryset, request)
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -59,12 +70,13 @@ class FilteredListView(FilterView):
             context["paginator"].count if context["paginator"] else len(context["object_list"])
         )
         context["is_filtered"] = any(
-            value for key, value in self.request.GET.items() if key != "page"
+            value for key, value in self.request.GET.items() if key not in {"page", "format"}
         )
         return context
 
 
 class EventListView(FilteredListView):
+    export = "events"
     filterset_class = filters.EventFilter
     template_name = "relations/event_list.html"
 
@@ -73,6 +85,7 @@ class EventListView(FilteredListView):
 
 
 class AgreementListView(FilteredListView):
+    export = "agreements"
     filterset_class = filters.AgreementFilter
     template_name = "relations/agreement_list.html"
 
@@ -81,6 +94,7 @@ class AgreementListView(FilteredListView):
 
 
 class VisitListView(FilteredListView):
+    export = "visits"
     filterset_class = filters.VisitFilter
     template_name = "relations/visit_list.html"
 
@@ -89,6 +103,7 @@ class VisitListView(FilteredListView):
 
 
 class OfficeListView(FilteredListView):
+    export = "offices"
     filterset_class = filters.OfficeFilter
     template_name = "relations/office_list.html"
 
@@ -97,6 +112,7 @@ class OfficeListView(FilteredListView):
 
 
 class OrganisationListView(FilteredListView):
+    export = "organisations"
     filterset_class = filters.OrganisationFilter
     template_name = "relations/organisation_list.html"
 
@@ -278,3 +294,9 @@ class SearchView(TemplateView):
         query = self.request.GET.get("q", "").strip()[: search.MAX_QUERY_LENGTH]
         context |= {"query": query, "results": search.search(query) if query else []}
         return context
+
+
+def robots_txt(request):
+    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap_url}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
