@@ -127,10 +127,8 @@ def test_detail_pages_offer_a_permalink_and_a_citation(client, seed):
     assert f'<a href="{url}">{url}</a>' in cite
     today = timezone.localdate()
     accessed = f"accessed {today.day} {today:%B} {today.year}"
-    assert (
-        f"“Treaty of Brotherhood”, 16 March 1921. <cite>Bilateral Cooperation</cite>. {url} ({accessed})."
-        in cite
-    )
+    citation = "“Treaty of Brotherhood”, 16 March 1921. <cite>Bilateral Cooperation</cite>."
+    assert f"{citation} {url} ({accessed})." in cite
 
 
 def test_lists_have_no_citation(client, seed):
