@@ -8,15 +8,20 @@ things appear by slug; text is in the language of the request.
 import datetime
 from dataclasses import dataclass
 
-from ninja import Schema
+from ninja import Field, Schema
 
 from . import filters
 
 
-def absolute_url(obj, context):
-    request = (context or {}).get("request")
-    url = obj.get_absolute_url()
-    return request.build_absolute_uri(url) if request else url
+class EntryOut(Schema):
+    slug: str
+    url: str
+
+    @staticmethod
+    def resolve_url(obj, context):
+        request = (context or {}).get("request")
+        url = obj.get_absolute_url()
+        return request.build_absolute_uri(url) if request else url
 
 
 def slugs(manager):
@@ -27,9 +32,7 @@ def slug_or_none(obj):
     return obj.slug if obj else None
 
 
-class EventOut(Schema):
-    slug: str
-    url: str
+class EventOut(EntryOut):
     title: str
     date: datetime.date
     date_precision: str
@@ -44,10 +47,6 @@ class EventOut(Schema):
     summary: str
 
     @staticmethod
-    def resolve_url(obj, context):
-        return absolute_url(obj, context)
-
-    @staticmethod
     def resolve_place_country(obj):
         return slug_or_none(obj.place_country)
 
@@ -60,9 +59,7 @@ class EventOut(Schema):
         return slug_or_none(obj.series)
 
 
-class AgreementOut(Schema):
-    slug: str
-    url: str
+class AgreementOut(EntryOut):
     title: str
     kind: str
     signed_on: datetime.date
@@ -76,17 +73,11 @@ class AgreementOut(Schema):
     summary: str
 
     @staticmethod
-    def resolve_url(obj, context):
-        return absolute_url(obj, context)
-
-    @staticmethod
     def resolve_parties(obj):
         return slugs(obj.parties)
 
 
-class VisitOut(Schema):
-    slug: str
-    url: str
+class VisitOut(EntryOut):
     title: str
     date: datetime.date
     date_precision: str
@@ -94,41 +85,19 @@ class VisitOut(Schema):
     end_precision: str
     when: str
     level: str
-    person: str
-    person_name: str
+    person: str = Field(alias="person.slug")
+    person_name: str = Field(alias="person.name")
     role: str
-    origin_country: str
-    host_country: str
+    origin_country: str = Field(alias="origin_country.slug")
+    host_country: str = Field(alias="host_country.slug")
     place: str
     summary: str
 
-    @staticmethod
-    def resolve_url(obj, context):
-        return absolute_url(obj, context)
 
-    @staticmethod
-    def resolve_person(obj):
-        return obj.person.slug
-
-    @staticmethod
-    def resolve_person_name(obj):
-        return obj.person.name
-
-    @staticmethod
-    def resolve_origin_country(obj):
-        return obj.origin_country.slug
-
-    @staticmethod
-    def resolve_host_country(obj):
-        return obj.host_country.slug
-
-
-class OfficeOut(Schema):
-    slug: str
-    url: str
+class OfficeOut(EntryOut):
     name: str
-    organisation: str
-    country: str
+    organisation: str = Field(alias="organisation.slug")
+    country: str = Field(alias="country.slug")
     city: str
     address: str
     phone: str
@@ -136,22 +105,8 @@ class OfficeOut(Schema):
     email: str
     website: str
 
-    @staticmethod
-    def resolve_url(obj, context):
-        return absolute_url(obj, context)
 
-    @staticmethod
-    def resolve_organisation(obj):
-        return obj.organisation.slug
-
-    @staticmethod
-    def resolve_country(obj):
-        return obj.country.slug
-
-
-class OrganisationOut(Schema):
-    slug: str
-    url: str
+class OrganisationOut(EntryOut):
     name: str
     acronym: str
     kind: str
@@ -161,10 +116,6 @@ class OrganisationOut(Schema):
     founded_precision: str
     website: str
     description: str
-
-    @staticmethod
-    def resolve_url(obj, context):
-        return absolute_url(obj, context)
 
     @staticmethod
     def resolve_countries(obj):
