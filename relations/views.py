@@ -8,7 +8,7 @@ from django.utils.text import Truncator
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from . import exports, filters, schemas, search, structured_data, timeline
+from . import exports, feeds, filters, schemas, search, structured_data, timeline
 from .models import (
     Agreement,
     Event,
@@ -72,6 +72,7 @@ class FilteredListView(FilterView):
         context["is_filtered"] = any(
             value for key, value in self.request.GET.items() if key not in {"page", "format"}
         )
+        context["feed_kind"] = self.export if self.export in feeds.KINDS else None
         return context
 
 

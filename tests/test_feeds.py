@@ -67,6 +67,13 @@ def test_every_page_links_its_feeds_in_the_head(client, seed):
         assert f'href="/{language}/calendar.ics"' in head
 
 
+def test_lists_link_the_feed_of_their_kind(client, seed):
+    head = client.get("/tr/agreements/").text.split("</head>")[0]
+    assert 'href="/tr/feeds/agreements/atom/"' in head
+    assert 'href="/tr/feeds/agreements/rss/"' in head
+    assert "/feeds/offices/" not in client.get("/en/offices/").text
+
+
 def calendar_events(client, url="/en/calendar.ics"):
     response = client.get(url)
     assert response["Content-Type"].startswith("text/calendar")
