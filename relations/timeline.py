@@ -25,6 +25,13 @@ class Kind:
     LABELS = {EVENT: _("Event"), VISIT: _("Visit"), AGREEMENT: _("Agreement")}
 
 
+DETAIL_METHODS = {
+    Kind.EVENT: "get_category_display",
+    Kind.AGREEMENT: "get_kind_display",
+    Kind.VISIT: "get_level_display",
+}
+
+
 @dataclass
 class Entry:
     kind: str
@@ -35,6 +42,11 @@ class Entry:
     @property
     def kind_label(self):
         return Kind.LABELS[self.kind]
+
+    @property
+    def detail(self):
+        """The entry's category, kind of agreement or level of visit."""
+        return getattr(self.item, DETAIL_METHODS[self.kind])()
 
     @property
     def decade(self):
