@@ -299,5 +299,6 @@ class SearchView(TemplateView):
 
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
-    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap_url}", ""]
+    # The admin is left out on purpose: DJANGO_ADMIN_URL may be a secret address.
+    lines = ["User-agent: *", "Allow: /", f"Sitemap: {sitemap_url}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
