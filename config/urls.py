@@ -5,8 +5,8 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from relations.health import healthz
 from relations.api import api
+from relations.health import healthz
 from relations.sitemaps import SITEMAPS
 from relations.views import robots_txt
 

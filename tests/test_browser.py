@@ -167,3 +167,23 @@ def test_axe_does_find_a_violation(page):
     """The check can fail: a page with an unlabelled field and an image without text."""
     page.set_content('<html lang="en"><title>t</title><main><img src="x.png"><input></main></html>')
     assert {problem.split(":")[0] for problem in axe_violations(page)} >= {"image-alt", "label"}
+
+
+def test_no_page_breaks_the_content_security_policy(site, browser):
+    """With the CSP enforced, nothing is refused: JSON-LD is data, and there is no inline code."""
+    context = browser.new_context()
+    page = context.new_page()
+    refused = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(f"{page.url}: {message.text}")
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    for path in PAGES.values():
+        response = page.goto(f"{site}/en/{path}")
+        assert "default-src 'self'" in response.headers["content-security-policy"]
+    context.close()
+    assert refused == []
