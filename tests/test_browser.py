@@ -150,8 +150,9 @@ def test_a_decade_link_jumps_to_its_decade(site, page):
 def test_the_header_search_finds_the_treaty(site, page):
     page.goto(f"{site}/en/")
     page.get_by_role("searchbox", name="Search the whole site").first.fill("brotherhood")
-    page.get_by_role("button", name="Search").first.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Search").first.click()
+    assert "/en/search/?q=brotherhood" in page.url
     assert page.locator("mark").first.inner_text() == "Brotherhood"
 
 
