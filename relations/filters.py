@@ -25,6 +25,7 @@ from .models import (
     Visit,
     VisitLevel,
 )
+from .timeline import Kind
 
 
 class SearchFilterSet(django_filters.FilterSet):
@@ -206,3 +207,21 @@ class OrganisationFilter(SearchFilterSet):
     class Meta:
         model = Organisation
         fields = ["q", "kind", "country"]
+
+
+class TimelineForm(forms.Form):
+    """The chronology mixes three kinds, so it filters with a plain form, not a FilterSet."""
+
+    category = forms.ChoiceField(
+        label=_("Category"), required=False, choices=[("", _("Any category")), *Category.choices]
+    )
+    country = forms.ModelChoiceField(
+        label=_("Country"),
+        required=False,
+        to_field_name="slug",
+        queryset=Country.objects.all(),
+        empty_label=_("Any country"),
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind of entry"), required=False, choices=[("", _("All kinds")), *Kind.CHOICES]
+    )

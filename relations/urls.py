@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "relations"
 
@@ -23,4 +23,12 @@ urlpatterns = [
         name="organisation-detail",
     ),
     path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person-detail"),
+    path("timeline/", views.TimelineView.as_view(), name="timeline"),
+    path("search/", views.SearchView.as_view(), name="search"),
+    path("feeds/rss/", feeds.LatestEntriesFeed(), name="feed-rss"),
+    path("feeds/atom/", feeds.LatestEntriesAtomFeed(), name="feed-atom"),
+    path("feeds/<slug:kind>/rss/", feeds.LatestEntriesFeed(), name="kind-feed-rss"),
+    path("feeds/<slug:kind>/atom/", feeds.LatestEntriesAtomFeed(), name="kind-feed-atom"),
+    path("calendar.ics", feeds.calendar, name="calendar"),
+    path("offices/<slug:slug>/vcard.vcf", feeds.vcard, name="office-vcard"),
 ]

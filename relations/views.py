@@ -3,12 +3,15 @@
 import heapq
 
 from django.db.models import Prefetch, Q
+from django.http import HttpResponse
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from . import filters
+from . import exports, feeds, filters, schemas, search, structured_data, timeline
 from .models import (
     JOINT_BODY_KINDS,
     Agreement,
@@ -69,6 +72,15 @@ class FilteredListView(FilterView):
 
     paginate_by = 20
     strict = True
+    export = None  # the kind in schemas.KINDS this list downloads as
+
+    def get(self, request, *args, **kwargs):
+        export_format = request.GET.get("format")
+        if export_format in exports.FORMATS:
+            filterset = self.get_filterset(self.get_filterset_class())
+            queryset = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+            return exports.export(schemas.KINDS[self.export], export_format, queryset, request)
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -76,12 +88,14 @@ class FilteredListView(FilterView):
             context["paginator"].count if context["paginator"] else len(context["object_list"])
         )
         context["is_filtered"] = any(
-            value for key, value in self.request.GET.items() if key != "page"
+            value for key, value in self.request.GET.items() if key not in {"page", "format"}
         )
+        context["feed_kind"] = self.export if self.export in feeds.KINDS else None
         return context
 
 
 class EventListView(FilteredListView):
+    export = "events"
     filterset_class = filters.EventFilter
     template_name = "relations/event_list.html"
 
@@ -90,6 +104,7 @@ class EventListView(FilteredListView):
 
 
 class AgreementListView(FilteredListView):
+    export = "agreements"
     filterset_class = filters.AgreementFilter
     template_name = "relations/agreement_list.html"
 
@@ -98,6 +113,7 @@ class AgreementListView(FilteredListView):
 
 
 class VisitListView(FilteredListView):
+    export = "visits"
     filterset_class = filters.VisitFilter
     template_name = "relations/visit_list.html"
 
@@ -106,6 +122,7 @@ class VisitListView(FilteredListView):
 
 
 class OfficeListView(FilteredListView):
+    export = "offices"
     filterset_class = filters.OfficeFilter
     template_name = "relations/office_list.html"
 
@@ -114,6 +131,7 @@ class OfficeListView(FilteredListView):
 
 
 class OrganisationListView(FilteredListView):
+    export = "organisations"
     filterset_class = filters.OrganisationFilter
     template_name = "relations/organisation_list.html"
 
@@ -121,7 +139,25 @@ class OrganisationListView(FilteredListView):
         return organisations().select_related("parent")
 
 
-class DocumentedDetailView(DetailView):
+class DetailPageMixin:
+    """What every detail page adds: a permalink, a citation and schema.org JSON-LD."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        permalink = self.request.build_absolute_uri(self.object.get_absolute_url())
+        data = structured_data.json_ld(self.object, permalink)
+        context |= {
+            "permalink": permalink,
+            "json_ld": structured_data.as_script_text(data),
+            "meta_title": data["name"],
+            "meta_description": Truncator(data.get("description", "")).words(30),
+            "cite_date": getattr(self.object, "when", ""),
+            "accessed": timezone.localdate(),
+        }
+        return context
+
+
+class DocumentedDetailView(DetailPageMixin, DetailView):
     """A visitor's page for one entry, ending with its sources, last update and change note.
 
     The admin's "Preview" serves the same view with ``preview=True`` to signed-in
@@ -320,7 +356,7 @@ def partner_context(page):
     }
 
 
-class PartnerDetailView(DetailView):
+class PartnerDetailView(DetailPageMixin, DetailView):
     template_name = "relations/partner_detail.html"
     context_object_name = "page"
     preview = False
@@ -330,6 +366,10 @@ class PartnerDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs) | {"preview": self.preview}
+        entries = timeline.chronology(
+            *timeline.filter_by(events(), visits(), agreements(), country=self.object.country)
+        )
+        context["on_this_day"] = timeline.on_this_day(entries, timezone.localdate())
         return context | partner_context(self.object)
 
 
@@ -345,3 +385,45 @@ class HomeView(TemplateView):
         if pages:
             context |= partner_context(pages[0])
         return context
+
+
+class TimelineView(TemplateView):
+    """Events, visits and agreements in one chronology, by decade and year."""
+
+    template_name = "relations/timeline.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = filters.TimelineForm(self.request.GET or None)
+        if form.is_bound and not form.is_valid():
+            entries = []
+        else:
+            choices = form.cleaned_data if form.is_bound else {}
+            querysets = timeline.filter_by(
+                events(), visits(), agreements(), choices.get("category"), choices.get("country")
+            )
+            entries = timeline.chronology(*querysets, kind=choices.get("kind"))
+        context |= {
+            "form": form,
+            "decades": timeline.by_decade(entries),
+            "result_count": len(entries),
+            "is_filtered": bool(self.request.GET),
+        }
+        return context
+
+
+class SearchView(TemplateView):
+    template_name = "relations/search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.get("q", "").strip()[: search.MAX_QUERY_LENGTH]
+        context |= {"query": query, "results": search.search(query) if query else []}
+        return context
+
+
+def robots_txt(request):
+    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    # The admin is left out on purpose: DJANGO_ADMIN_URL may be a secret address.
+    lines = ["User-agent: *", "Allow: /", f"Sitemap: {sitemap_url}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -91,6 +91,8 @@ def walk(client, start="/en/", limit=200):
         seen.add(url)
         response = client.get(url)
         assert response.status_code == 200, url
+        if not response["Content-Type"].startswith("text/html"):
+            continue  # feeds, calendars, vCards and downloads have tests of their own
         html = response.content.decode()
         texts[url] = page_text(html)
         for href in LINK.findall(unescape(html)):

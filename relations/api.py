@@ -1,0 +1,80 @@
+"""The read-only JSON API: a list and a detail for each kind of entry.
+
+Lists take the same filters as the pages (the same FilterSets) and are
+paginated; the OpenAPI description is served at /api/openapi.json. Text comes
+in the language the client asks for with Accept-Language (English otherwise).
+"""
+
+from django.shortcuts import get_object_or_404
+from ninja import NinjaAPI, Query, Router, Schema
+from ninja.errors import HttpError
+from ninja.pagination import PageNumberPagination, paginate
+from pydantic import Field, create_model
+
+from . import views
+from .schemas import KINDS
+
+api = NinjaAPI(
+    title="Bilateral cooperation API",
+    version="1",
+    description="Published events, agreements, visits, offices and organisations. Read-only.",
+    urls_namespace="api",
+    docs_url=None,  # the interactive docs load scripts from a CDN; the description is enough
+)
+
+QUERYSETS = {
+    "events": views.events,
+    "agreements": views.agreements,
+    "visits": views.visits,
+    "offices": views.offices,
+    "organisations": views.organisations,
+}
+
+
+class Pages(PageNumberPagination):
+    class Input(Schema):
+        # Bounded, so an absurd page number is a 422, not a database overflow.
+        page: int = Field(1, ge=1, le=100_000)
+        page_size: int | None = Field(None, ge=1, le=100)
+
+    def __init__(self, **kwargs):
+        super().__init__(page_size=20, max_page_size=100, **kwargs)
+
+
+def filter_schema(kind):
+    """The FilterSet's parameters as a query schema, so OpenAPI lists them."""
+    fields = {name: (str | None, None) for name in kind.filterset.base_filters}
+    return create_model(f"{kind.schema.__name__[:-3]}Filters", __base__=Schema, **fields)
+
+
+def add_kind(kind):
+    router = Router(tags=[kind.name])
+    queryset = QUERYSETS[kind.name]
+    filters_schema = filter_schema(kind)
+
+    @router.get(
+        "/", response=list[kind.schema], url_name=f"{kind.name}-list", summary=f"List {kind.name}"
+    )
+    @paginate(Pages)
+    def list_entries(request, filters: Query[filters_schema]):
+        filterset = kind.filterset(request.GET, queryset=kind.rows(queryset()))
+        if not filterset.is_valid():
+            raise HttpError(400, filterset.errors.as_text())
+        return filterset.qs
+
+    @router.get(
+        "/{slug}/",
+        response=kind.schema,
+        url_name=f"{kind.name}-detail",
+        summary=f"One of {kind.name}",
+    )
+    def entry_detail(request, slug: str):
+        return get_object_or_404(kind.rows(queryset()), slug=slug)
+
+    list_entries.__name__ = f"list_{kind.name}"
+    entry_detail.__name__ = f"get_{kind.name}"
+    api.add_router(f"/{kind.name}", router)
+
+
+for _kind in KINDS.values():
+    add_kind(_kind)

@@ -1,0 +1,108 @@
+import re
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+from django.utils import translation
+
+from relations.models import Publication
+from relations.search import highlight, search
+
+pytestmark = pytest.mark.django_db
+
+on_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="typo tolerance needs PostgreSQL's pg_trgm"
+)
+
+
+def result_titles(html):
+    return [
+        re.sub(r"</?mark>", "", title)
+        for title in re.findall(r'<h3><a href="[^"]+">(.+?)</a></h3>', html)
+    ]
+
+
+def test_brotherhood_finds_the_treaty_with_the_word_highlighted(client, seed):
+    html = client.get(reverse("relations:search"), {"q": "brotherhood"}).text
+    assert result_titles(html)[0] == "Treaty of Brotherhood"
+    assert "Treaty of <mark>Brotherhood</mark>" in html
+    article = html.split('class="card search-result"')[1]
+    assert "Agreement" in article and "16 March 1921" in article
+
+
+def test_every_kind_and_the_partner_page_can_be_found(client, seed):
+    assert search("Cooperation with Turkey")[0].kind.label == "Partner page"
+    labels = {str(result.kind.label) for result in search("Rostec")}
+    assert {"Organisation", "Office"} <= labels
+    assert {str(result.kind.label) for result in search("Putin")} >= {"Visit"}
+    assert {str(result.kind.label) for result in search("IDEF")} >= {"Event", "Recurring event"}
+
+
+def test_a_title_match_ranks_above_a_mention_in_the_text(make_event):
+    make_event(title="A fair", summary="Trade talks on the side")
+    make_event(title="Trade talks", summary="Held in Ankara")
+    assert [result.item.title for result in search("trade")] == ["Trade talks", "A fair"]
+
+
+def test_drafts_are_never_found(make_event):
+    make_event(title="Secret trade talks", publication=Publication.DRAFT)
+    assert search("secret") == []
+
+
+def test_the_search_follows_the_language_of_the_page(client, seed):
+    html = client.get("/ru/search/", {"q": "братстве"}).text
+    assert "Договор о <mark>братстве</mark>" in html
+    with translation.override("tr"):
+        assert search("Kardeşlik")[0].item.slug == "treaty-of-brotherhood-1921"
+
+
+def test_matches_are_escaped_before_they_are_marked(make_event):
+    assert highlight("<b>trade</b> & more", ["trade"]) == (
+        "&lt;b&gt;<mark>trade</mark>&lt;/b&gt; &amp; more"
+    )
+    assert highlight("a <mark> b", ["mark"]) == "a &lt;<mark>mark</mark>&gt; b"
+
+
+@pytest.mark.parametrize(
+    "query", ["", "   ", "%", "' OR 1=1 --", "<script>", "a" * 5000, "\x00", "трактат*"]
+)
+def test_odd_queries_never_break_the_page(client, seed, query):
+    response = client.get(reverse("relations:search"), {"q": query})
+    assert response.status_code == 200
+    assert "<script>" not in response.text.split("<main")[1]
+
+
+def test_no_match_says_so(client, seed):
+    html = client.get(reverse("relations:search"), {"q": "zzyzx"}).text
+    assert "Nothing matches these words" in html
+
+
+def test_the_header_has_a_search_box_on_every_page(client, seed):
+    for url in ["/en/", "/en/events/", "/ru/agreements/treaty-of-brotherhood-1921/"]:
+        html = client.get(url).text
+        assert re.search(r'<form class="site-search" method="get" action="/\w\w/search/"', html)
+        assert '<label for="site-search-q"' in html
+
+
+def test_the_search_costs_one_query_per_kind(client, seed, django_assert_max_num_queries):
+    with django_assert_max_num_queries(7):
+        client.get(reverse("relations:search"), {"q": "treaty"})
+
+
+@on_postgresql
+def test_a_typo_still_finds_the_treaty_on_postgresql(client, seed):
+    html = client.get(reverse("relations:search"), {"q": "brotherhod"}).text
+    assert result_titles(html)[0] == "Treaty of Brotherhood"
+
+
+@on_postgresql
+def test_full_text_search_matches_word_forms_on_postgresql(seed):
+    # The English dictionary stems "treaties" to "treati", as it does "treaty".
+    assert "treaty-of-brotherhood-1921" in [result.item.slug for result in search("treaties")]
+
+
+@on_postgresql
+def test_the_trigram_extension_is_installed():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+        assert cursor.fetchone() == (1,)
