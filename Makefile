@@ -24,7 +24,7 @@ $(STAMP): requirements.txt
 setup: $(STAMP)
 	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py loaddata seed
+	$(PY) manage.py load_content seed --quiet
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 
 run: setup
