@@ -1,8 +1,9 @@
-"""The short load test: gunicorn on PostgreSQL under visitors and an editor (scripts/loadtest.sh)."""
+"""The short form of scripts/loadtest.sh: gunicorn on PostgreSQL, visitors and an editor."""
 
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ PG_BIN = Path("/usr/lib/postgresql/15/bin")
 def test_a_short_load_run_has_no_errors_and_loses_no_edit():
     result = subprocess.run(
         ["bash", str(SCRIPT)],
-        env=os.environ | {"LOADTEST_SECONDS": "30", "PY": str(Path(os.sys.executable))},
+        env=os.environ | {"LOADTEST_SECONDS": "30", "PY": sys.executable},
         capture_output=True,
         text=True,
         timeout=110,
