@@ -220,7 +220,12 @@ class Loader:
             self.fail(entry, reference_text(required))
             return
         try:
-            built.object.full_clean(exclude=[model_field.name for model_field in entry.deferred])
+            # Check constraints are left to the database (a query each here would be most of
+            # the load time); clean() already says the same things in editors' words.
+            built.object.full_clean(
+                exclude=[model_field.name for model_field in entry.deferred],
+                validate_constraints=False,
+            )
         except ValidationError as error:
             for problem in validation_problems(error):
                 self.fail(entry, problem)
