@@ -11,6 +11,7 @@ from modeltranslation.admin import (
 )
 from modeltranslation.translator import translator
 
+from .admin_widgets import SafeAutocompleteAdminMixin
 from .models import (
     Agreement,
     Country,
@@ -55,7 +56,7 @@ class MissingTranslationFilter(admin.SimpleListFilter):
         return queryset
 
 
-class TranslatedAdmin(TabbedTranslationAdmin):
+class TranslatedAdmin(SafeAutocompleteAdminMixin, TabbedTranslationAdmin):
     """Every language side by side in tabs; lists show where English stands in."""
 
     def get_list_display(self, request):
@@ -246,7 +247,7 @@ class EventAdmin(PublishableAdmin):
         return obj.when
 
 
-class AgreementInline(TranslationTabularInline):
+class AgreementInline(SafeAutocompleteAdminMixin, TranslationTabularInline):
     """Agreements signed during a visit, edited on the visit's page."""
 
     model = Agreement
