@@ -11,13 +11,13 @@ import re
 from urllib.parse import urlencode
 
 import pytest
-from django.contrib import admin
 from django.urls import reverse
 from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from relations import models
+from tests.test_admin import MODELS, admin_url
 
 pytestmark = pytest.mark.django_db
 
@@ -126,18 +126,11 @@ def test_public_pages_survive_generated_query_strings(client, seed, name, langua
     run()
 
 
-ADMIN_MODELS = [model for model in admin.site._registry if model._meta.app_label == "relations"]
-
-
-def admin_url(model, view, *args):
-    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
-
-
 def form_names(html):
     return sorted(set(re.findall(r'name="([^"]+)"', html)) - {"csrfmiddlewaretoken"})
 
 
-@pytest.mark.parametrize("model", ADMIN_MODELS, ids=lambda m: m.__name__)
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
 def test_admin_changelists_survive_generated_query_strings(staff_client, seed, model):
     path = admin_url(model, "changelist")
 
@@ -148,7 +141,7 @@ def test_admin_changelists_survive_generated_query_strings(staff_client, seed, m
     run()
 
 
-@pytest.mark.parametrize("model", ADMIN_MODELS, ids=lambda m: m.__name__)
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
 @pytest.mark.parametrize("view", ["add", "change"])
 def test_admin_forms_survive_generated_form_data(staff_client, seed, model, view):
     args = (model.objects.order_by("pk").first().pk,) if view == "change" else ()
