@@ -42,7 +42,17 @@ base="http://127.0.0.1:$port"
 "$PY" -m gunicorn config.wsgi --bind "127.0.0.1:$port" --workers "$WORKERS" \
   --access-logfile /dev/null --error-logfile "$work/gunicorn.log" &
 gunicorn_pid=$!
-for _ in $(seq 50); do curl -fsS -o /dev/null "$base/en/" 2>/dev/null && break; sleep 0.2; done
+"$PY" - "$base/en/" <<'PYTHON'
+import sys, time, urllib.request
+for _ in range(150):
+    try:
+        urllib.request.urlopen(sys.argv[1], timeout=5)
+        break
+    except OSError:
+        time.sleep(0.2)
+else:
+    sys.exit("gunicorn did not answer")
+PYTHON
 
 echo "load test: $SECONDS_TO_RUN s, $CONNECTIONS connections, $WORKERS gunicorn workers, PostgreSQL"
 PYTHONPATH=. "$PY" scripts/loadtest/editor.py --seconds "$SECONDS_TO_RUN" --base-url "$base" > "$work/editor.out" &
