@@ -5,6 +5,11 @@
 #   LOADTEST_SECONDS (default 30)  LOADTEST_CONNECTIONS (default 32)  LOADTEST_WORKERS (default 4)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Several workers share one page cache in production; without it an edit would be
+# invalidated in one worker's memory only and the others would serve stale pages.
+if [ -z "${REDIS_URL:-}${CACHE_URL:-}" ] && [ -f scripts/with-redis.sh ]; then
+  exec bash scripts/with-redis.sh bash "$0" "$@"
+fi
 PY=${PY:-.venv/bin/python}
 SECONDS_TO_RUN=${LOADTEST_SECONDS:-30}
 CONNECTIONS=${LOADTEST_CONNECTIONS:-32}
@@ -31,6 +36,8 @@ runuser -u postgres -- "$PG_BIN/createdb" -h "$work" -U postgres loadtest
 export DATABASE_URL="postgres://postgres@$(printf %s "$work" | sed 's|/|%2F|g')/loadtest"
 
 export DJANGO_ENV=production DJANGO_DEBUG=0 DJANGO_ALLOWED_HOSTS=127.0.0.1 DJANGO_LOG_LEVEL=WARNING
+# As behind the TLS proxy of a real deployment: requests say they came over HTTPS.
+export DJANGO_BEHIND_PROXY=1 DJANGO_STATIC_ROOT="$work/static"
 DJANGO_SECRET_KEY=$("$PY" -c 'import secrets; print(secrets.token_urlsafe(60))')
 export DJANGO_SECRET_KEY
 "$PY" manage.py migrate --noinput -v 0
@@ -46,7 +53,8 @@ gunicorn_pid=$!
 import sys, time, urllib.request
 for _ in range(150):
     try:
-        urllib.request.urlopen(sys.argv[1], timeout=5)
+        request = urllib.request.Request(sys.argv[1], headers={"X-Forwarded-Proto": "https"})
+        urllib.request.urlopen(request, timeout=5)
         break
     except OSError:
         time.sleep(0.2)

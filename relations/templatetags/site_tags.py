@@ -9,7 +9,9 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """The current page in every language: [(code, name, url, is_current)]."""
-    request = context["request"]
+    request = context.get("request")
+    if request is None:  # the 500 page renders without a request
+        return []
     current = translation.get_language()
     path = request.get_full_path()
     return [

@@ -42,7 +42,10 @@ def main():
     lost = [pk for pk, text in last_written.items() if Event.objects.get(pk=pk).summary_en != text]
     stale = []
     for event in Event.objects.filter(pk__in=last_written):
-        with urllib.request.urlopen(f"{args.base_url}/en/events/{event.slug}/") as response:
+        request = urllib.request.Request(
+            f"{args.base_url}/en/events/{event.slug}/", headers={"X-Forwarded-Proto": "https"}
+        )
+        with urllib.request.urlopen(request) as response:
             if last_written[event.pk] not in response.read().decode():
                 stale.append(event.slug)
     print(f"EDITOR edits={edits} lost={len(lost)} stale_pages={len(stale)}")

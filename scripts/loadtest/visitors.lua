@@ -27,7 +27,8 @@ end
 
 function request()
   counter = counter + 1
-  return wrk.format("GET", paths[(counter + id * 7) % #paths + 1])
+  -- As behind the TLS proxy: production settings redirect plain HTTP to HTTPS.
+  return wrk.format("GET", paths[(counter + id * 7) % #paths + 1], {["X-Forwarded-Proto"] = "https"})
 end
 
 function response(status, headers, body)
