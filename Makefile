@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 
-.PHONY: help setup run serve release test test-sqlite test-postgres smoke lint format superuser clean
+.PHONY: help setup run serve release test test-sqlite test-postgres smoke lint format superuser clean backup restore loadtest
 
 help:
 	@echo "make run        set up and serve the site at http://127.0.0.1:8000/"
@@ -17,6 +17,9 @@ help:
 	@echo "make setup      install, migrate, load the seed content, collect static files"
 	@echo "make superuser  create an editor account for /admin/"
 	@echo "make lint       ruff, Django's checks and the missing-migration check"
+	@echo "make backup     write all content to backups/content-<time>.json"
+	@echo "make restore FILE=backups/content-....json  load a backup into an empty database"
+	@echo "make loadtest   gunicorn + PostgreSQL under many visitors and an editor (5 minutes)"
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +31,7 @@ setup: $(STAMP)
 	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py setup_roles
-	$(PY) manage.py loaddata seed
+	$(PY) manage.py load_content seed --quiet
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 
 run: setup
@@ -38,7 +41,8 @@ test: setup lint
 	$(PY) -Wd -m pytest
 
 test-postgres: $(STAMP)
-	bash scripts/with-postgres.sh $(PY) -Wd -m pytest
+	# The fuzz tests ran their 300 examples per address on SQLite in `make test`.
+	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-quick} bash scripts/with-postgres.sh $(PY) -Wd -m pytest
 
 smoke: $(STAMP)
 	bash scripts/with-postgres.sh bash scripts/with-redis.sh $(PY) scripts/smoke_production.py
@@ -62,6 +66,17 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+backup: $(STAMP)
+	$(PY) manage.py backup_content --output-dir backups
+
+restore: $(STAMP)
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/content-....json"; exit 2; }
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_content --require-empty "$(FILE)"
+
+loadtest: setup
+	LOADTEST_SECONDS=300 bash scripts/loadtest.sh
 
 superuser: setup
 	$(PY) manage.py createsuperuser

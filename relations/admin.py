@@ -33,6 +33,7 @@ from modeltranslation.translator import translator
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import resources, views
+from .admin_widgets import SafeAutocompleteAdminMixin
 from .forms import EntryForm
 from .models import (
     Agreement,
@@ -84,7 +85,7 @@ class MissingTranslationFilter(admin.SimpleListFilter):
         return queryset
 
 
-class TranslatedAdmin(TabbedTranslationAdmin):
+class TranslatedAdmin(SafeAutocompleteAdminMixin, TabbedTranslationAdmin):
     """Every language side by side in tabs; lists show where English stands in."""
 
     def get_list_display(self, request):
@@ -468,7 +469,9 @@ class EventAdmin(PublishableAdmin):
         return obj.when
 
 
-class AgreementInline(PublicationPermissionMixin, TranslationTabularInline):
+class AgreementInline(
+    SafeAutocompleteAdminMixin, PublicationPermissionMixin, TranslationTabularInline
+):
     """Agreements signed during a visit, edited on the visit's page."""
 
     model = Agreement

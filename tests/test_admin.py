@@ -117,3 +117,15 @@ def test_agreements_are_edited_inside_their_visit(staff_client, seed):
     visit = Visit.objects.get(slug="vladimir-putin-state-visit-2004")
     html = staff_client.get(admin_url(Visit, "change", visit.pk)).text
     assert "Joint Declaration between the Russian Federation" in html
+
+
+@pytest.mark.parametrize("value", ["' OR 1=1 --", "9" * 40, "-1"])
+def test_a_tampered_autocomplete_choice_is_a_form_error(staff_client, seed, value):
+    from relations.models import Organisation
+
+    response = staff_client.post(
+        admin_url(Organisation, "add"),
+        {"name_en": "X", "slug": "x", "kind": "company", "publication": "draft", "parent": value},
+    )
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()

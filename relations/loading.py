@@ -1,0 +1,286 @@
+"""Loading fixtures that operators can trust.
+
+Django's ``loaddata`` saves objects as it reads them, without model validation:
+a bad date halfway through a file leaves half the file in the database, and a
+precision the model refuses is saved all the same. Here every file is parsed
+first, every object is built and ``full_clean()``-ed, every reference must
+resolve, and everything happens in one transaction: one bad object and nothing
+at all is saved. Each problem is reported with its file, its position in the
+file, its model and natural key, and the field at fault.
+"""
+
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core import serializers
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.serializers.base import DeserializationError
+from django.db import DatabaseError, models, transaction
+from django.utils import timezone
+
+# Past this many problems the rest is usually the same mistake repeated.
+MAX_PROBLEMS = 20
+
+
+class LoadError(Exception):
+    """Nothing was saved; ``problems`` says why, one line each."""
+
+    def __init__(self, problems):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass
+class Entry:
+    """One object of a fixture file, with where it came from."""
+
+    path: Path
+    position: int
+    data: dict
+    built: object = None
+    deferred: dict = field(default_factory=dict)
+
+    @property
+    def label(self):
+        return str(self.data.get("model", "?")).lower()
+
+    def natural_key(self):
+        if self.built is not None and hasattr(self.built.object, "natural_key"):
+            return "/".join(str(part) for part in self.built.object.natural_key())
+        fields = self.data.get("fields") or {}
+        return fields.get("slug") or self.data.get("pk") or "?"
+
+    def where(self):
+        return f'{self.path.name}, object {self.position} ({self.label} "{self.natural_key()}")'
+
+
+def find_fixture(name):
+    """A path as given, or a fixture name looked up in FIXTURE_DIRS ("seed")."""
+    path = Path(name)
+    if path.exists():
+        return path
+    for directory in settings.FIXTURE_DIRS:
+        for candidate in (Path(directory) / name, Path(directory) / f"{name}.json"):
+            if candidate.exists():
+                return candidate
+    raise LoadError([f"{name}: no such file, and no fixture of that name in FIXTURE_DIRS."])
+
+
+def read_entries(paths):
+    """Every object of every file, or LoadError naming each file that is not a JSON list."""
+    entries, problems = [], []
+    for path in paths:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as error:
+            problems.append(
+                f"{path.name}: not valid JSON at line {error.lineno}, "
+                f"column {error.colno}: {error.msg}."
+            )
+            continue
+        except (OSError, UnicodeDecodeError) as error:
+            problems.append(f"{path.name}: cannot be read: {error}.")
+            continue
+        if not isinstance(data, list):
+            problems.append(f"{path.name}: a fixture is a JSON list of objects.")
+            continue
+        for position, item in enumerate(data, start=1):
+            if not isinstance(item, dict) or not isinstance(item.get("fields", {}), dict):
+                problems.append(
+                    f'{path.name}, object {position}: expected {{"model": ..., "fields": {{...}}}}.'
+                )
+                continue
+            entries.append(Entry(path, position, item))
+    if problems:
+        raise LoadError(problems)
+    return entries
+
+
+def field_problems(model, fields):
+    """Unknown fields and values of the wrong type, named field by field."""
+    problems = []
+    for name, value in fields.items():
+        try:
+            model_field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            problems.append(f"{name}: {model._meta.label} has no such field")
+            continue
+        if model_field.is_relation or value is None:
+            continue
+        try:
+            model_field.to_python(value)
+        except ValidationError as error:
+            problems.append(f"{name}: {' '.join(error.messages)}")
+    return problems
+
+
+def validation_problems(error):
+    if hasattr(error, "message_dict"):
+        return [
+            f"{name}: {' '.join(messages)}" if name != "__all__" else " ".join(messages)
+            for name, messages in error.message_dict.items()
+        ]
+    return error.messages
+
+
+def reference_text(deferred):
+    return ", ".join(
+        f"{model_field.name}: no {model_field.related_model._meta.label} with key {value!r}"
+        for model_field, value in deferred.items()
+    )
+
+
+def stamp_missing_times(instance):
+    """Raw saves skip auto_now: a fixture without created_at/updated_at gets the load time."""
+    for model_field in instance._meta.concrete_fields:
+        automatic = getattr(model_field, "auto_now", False) or getattr(
+            model_field, "auto_now_add", False
+        )
+        if automatic and getattr(instance, model_field.attname) is None:
+            setattr(instance, model_field.attname, timezone.now())
+
+
+def mark_existing(instance, given_pk):
+    """Tell uniqueness checks whether ``instance`` updates a row: its own slug is no clash."""
+    if instance.pk is None:
+        return
+    # The deserializer found the pk through the natural key, so the row exists.
+    instance._state.adding = given_pk and not (
+        type(instance)._default_manager.filter(pk=instance.pk).exists()
+    )
+
+
+class Loader:
+    """Validates and saves ``entries`` in one transaction; see the module docstring."""
+
+    def __init__(self, entries, progress=None):
+        self.entries = entries
+        self.progress = progress or (lambda done, total: None)
+        self.problems = []
+        self.seen = {}
+
+    def fail(self, entry, message):
+        self.problems.append(f"{entry.where()}: {message}")
+        if len(self.problems) >= MAX_PROBLEMS:
+            raise LoadError([*self.problems, "… stopped after this many problems."])
+
+    def run(self):
+        try:
+            with transaction.atomic():
+                self.load_all()
+                if self.problems:
+                    raise LoadError(self.problems)
+        except DatabaseError as error:
+            raise LoadError([*self.problems, f"the database refused the load: {error}"]) from error
+        return len(self.entries)
+
+    def load_all(self):
+        total = len(self.entries)
+        for done, entry in enumerate(self.entries, start=1):
+            self.load(entry)
+            self.progress(done, total)
+        # References to objects further down the files, resolved now they exist.
+        for entry in self.entries:
+            if entry.deferred and entry.built is not None:
+                self.save_deferred(entry)
+
+    def load(self, entry):
+        try:
+            model = apps.get_model(entry.label)
+        except (LookupError, ValueError):
+            self.fail(entry, f"unknown model {entry.data.get('model')!r}")
+            return
+        problems = field_problems(model, entry.data.get("fields", {}))
+        if problems:
+            for problem in problems:
+                self.fail(entry, problem)
+            return
+        try:
+            (built,) = serializers.deserialize(
+                "python", [entry.data], handle_forward_references=True
+            )
+        except DeserializationError as error:
+            self.fail(entry, f"cannot be read: {error}")
+            return
+        entry.built, entry.deferred = built, built.deferred_fields or {}
+        mark_existing(built.object, given_pk="pk" in entry.data)
+        stamp_missing_times(built.object)
+        if not self.first_of_its_key(entry):
+            return
+        required = {
+            model_field: value
+            for model_field, value in entry.deferred.items()
+            if not model_field.many_to_many and not model_field.null
+        }
+        if required:
+            self.fail(entry, reference_text(required))
+            return
+        try:
+            # Check constraints are left to the database (a query each here would be most of
+            # the load time); clean() already says the same things in editors' words.
+            built.object.full_clean(
+                exclude=[model_field.name for model_field in entry.deferred],
+                validate_constraints=False,
+            )
+        except ValidationError as error:
+            for problem in validation_problems(error):
+                self.fail(entry, problem)
+            return
+        self.save(entry, built.save)
+
+    def first_of_its_key(self, entry):
+        """A second object with the same natural key would silently overwrite the first."""
+        key = (entry.label, entry.natural_key())
+        if key in self.seen:
+            first = self.seen[key]
+            self.fail(entry, f"same key as {first.path.name}, object {first.position}")
+            return False
+        self.seen[key] = entry
+        return True
+
+    def save_deferred(self, entry):
+        try:
+            with transaction.atomic():
+                entry.built.save_deferred_fields()
+        except (DeserializationError, models.ObjectDoesNotExist):
+            self.fail(entry, reference_text(entry.deferred))
+
+    def save(self, entry, save):
+        # A savepoint, so that one refused row does not end the transaction on PostgreSQL
+        # and the remaining objects are still checked.
+        try:
+            with transaction.atomic():
+                save()
+        except (DatabaseError, ValueError) as error:
+            self.fail(entry, f"refused by the database: {error}")
+
+
+class Progress:
+    """A one-line bar on stderr, redrawn a few times a second."""
+
+    def __init__(self, stream, width=30):
+        self.stream, self.width = stream, width
+        self.started = self.drawn = time.monotonic()
+
+    def __call__(self, done, total):
+        now = time.monotonic()
+        if done != total and now - self.drawn < 0.2:
+            return
+        self.drawn = now
+        filled = self.width * done // max(total, 1)
+        rate = done / max(now - self.started, 1e-9)
+        self.stream.write(
+            f"\r[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} {rate:,.0f} objects/s"
+        )
+        if done == total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def load_files(names, progress=None):
+    """Load fixture files (paths or names in FIXTURE_DIRS) all or nothing; return the count."""
+    return Loader(read_entries([find_fixture(name) for name in names]), progress).run()
