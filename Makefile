@@ -5,12 +5,15 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 
-.PHONY: help setup run test test-sqlite test-postgres lint format superuser clean
+.PHONY: help setup run serve release test test-sqlite test-postgres smoke lint format superuser clean
 
 help:
 	@echo "make run        set up and serve the site at http://127.0.0.1:8000/"
 	@echo "make test       set up and run the whole suite (SQLite; PostgreSQL too when DATABASE_URL is set)"
 	@echo "make test-postgres  run the suite on a throwaway PostgreSQL cluster"
+	@echo "make smoke      serve with gunicorn, PostgreSQL and Redis as production does, and check it"
+	@echo "make serve      production server: gunicorn, several workers (see README, Production)"
+	@echo "make release    once per release, from one machine: migrate the database"
 	@echo "make setup      install, migrate, load the seed content, collect static files"
 	@echo "make superuser  create an editor account for /admin/"
 	@echo "make lint       ruff, Django's checks and the missing-migration check"
@@ -35,6 +38,19 @@ test: setup lint
 
 test-postgres: $(STAMP)
 	bash scripts/with-postgres.sh $(PY) -Wd -m pytest
+
+smoke: $(STAMP)
+	bash scripts/with-postgres.sh bash scripts/with-redis.sh $(PY) scripts/smoke_production.py
+
+# Production: the environment says everything (README, "Production"); these refuse to start
+# without a secret key, and serve only after the deploy check passes.
+serve: $(STAMP)
+	DJANGO_ENV=production $(PY) manage.py collectstatic --noinput --verbosity 0
+	DJANGO_ENV=production $(PY) manage.py check --deploy --fail-level WARNING
+	DJANGO_ENV=production exec $(BIN)/gunicorn --config config/gunicorn.py
+
+release: $(STAMP)
+	DJANGO_ENV=production $(PY) manage.py migrate --noinput
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

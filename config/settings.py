@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -45,6 +46,14 @@ elif not SECRET_KEY:
     SECRET_KEY = "django-insecure-local-development-only-never-use-in-production"
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
+
+# Moving the admin away from /admin/ takes it out of the path of most scripted guessing.
+ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/")
+if not ADMIN_URL.endswith("/") or ADMIN_URL.startswith("/"):
+    raise ImproperlyConfigured(
+        "DJANGO_ADMIN_URL must look like 'editors/': no leading slash, one trailing."
+    )
 
 INSTALLED_APPS = [
     # Before the admin, so translated fields get its tabbed widgets.
@@ -57,12 +66,20 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_filters",
+    "csp",
+    "axes",
     "relations",
 ]
 
+# The page cache is split like Django's own: StorePageMiddleware sits outside everything that
+# may set a cookie, so it sees the final response; ServeCachedPageMiddleware sits last, so a
+# cached page skips only the view.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "relations.cache.StorePageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -70,6 +87,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
+    "relations.cache.ServeCachedPageMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -102,6 +121,29 @@ DATABASES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# One cache for every worker and machine when REDIS_URL is set (redis://host:6379/0, or
+# unix:///run/redis.sock); otherwise each process keeps its own, which is right for one process.
+CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", "")
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "cooperation"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# How long a visitor's page may be served from the cache. Editors' changes empty it at once
+# (relations/cache.py); this only bounds how long a forgotten entry lives. 0 turns it off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+
+AUTHENTICATION_BACKENDS = [
+    # Refuses a login once django-axes has locked the user or address out.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -121,17 +163,82 @@ USE_TZ = True
 # Our own date formats ("2 June 1920") win over Django's defaults ("June 2, 1920").
 FORMAT_MODULE_PATH = ["config.formats"]
 
-STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# A CDN in front of the site is named here (https://cdn.example.org/static/); it fetches from
+# the app, which serves hashed, compressed files with far-future cache headers (whitenoise).
+STATIC_URL = os.environ.get("DJANGO_STATIC_URL", "static/")
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 SITE_NAME = os.environ.get("SITE_NAME", "Bilateral Cooperation")
 
+# ---------------------------------------------------------------------------
+# Security. Production turns everything on; each switch has its own variable for the odd
+# deployment (see README, "Production"). Behind a load balancer that ends TLS, set
+# DJANGO_BEHIND_PROXY=1 so Django trusts its X-Forwarded-Proto and X-Forwarded-For.
+
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", default=False)
+if BEHIND_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=PRODUCTION)
+# Load balancers probe over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", 31536000 if PRODUCTION else 0))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=PRODUCTION)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=PRODUCTION)
+SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=PRODUCTION)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SESSION_COOKIE_HTTPONLY = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# The site's pages and the admin need no inline script or style, so the policy allows none.
+_static_origin = STATIC_URL.split("/static", 1)[0] if "://" in STATIC_URL else None
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, *filter(None, [_static_origin])],
+        "style-src": [SELF, *filter(None, [_static_origin])],
+        "img-src": [SELF, *filter(None, [_static_origin])],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# Login guessing: after AXES_FAILURE_LIMIT failures for one username, or from one address,
+# further attempts are refused for AXES_COOLOFF_HOURS. Each failure and lockout is logged.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "config.proxy.client_ip"
+# Log the address of each failure; usernames stay masked (a password is often typed there).
+AXES_SENSITIVE_PARAMETERS = ["username"]
+# No start-up banner on every manage.py command's stdout.
+AXES_VERBOSE = False
+
+# ---------------------------------------------------------------------------
+# Logs: JSON lines on stdout, one per request (gunicorn's access log, or Django's under
+# runserver) and one per error, with its traceback, for any collector to parse.
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "config.logging.JSONFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }

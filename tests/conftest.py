@@ -4,7 +4,9 @@ import datetime
 import itertools
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
+from django.test import override_settings
 from django.utils import translation
 from django.utils.text import slugify
 
@@ -178,3 +180,19 @@ def staff_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw-123456")
     client.force_login(user)
     return client
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collected_static(tmp_path_factory):
+    """Pages name hashed static files from collectstatic's manifest, so the suite collects
+    them once into a folder of its own, as a release does: no stale or missing manifest."""
+    root = tmp_path_factory.mktemp("staticfiles")
+    with override_settings(STATIC_ROOT=root):
+        call_command("collectstatic", interactive=False, verbosity=0)
+        yield root
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The database rolls back after each test; the page cache must start empty as well."""
+    cache.clear()

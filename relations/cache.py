@@ -1,0 +1,165 @@
+"""Whole pages for visitors, served from Django's cache and emptied by any editor change.
+
+Every page is stored under a key that contains the site's *generation*, a random token kept in
+the cache. Any save, delete or many-to-many change of a relations model (the admin, a fixture
+load, a shell) draws a new token, so every page stored before is never read again and simply
+expires. No list of pages to purge is kept, and a lost token (eviction, restart) only means a
+fresh one: the cache can never serve a page from before a change. With REDIS_URL set, all
+workers and machines share the token and the pages.
+
+Only anonymous GET and HEAD requests are served from the cache: a request that carries a
+session cookie (an editor) always reaches the view, and a response that sets a cookie, is
+not a 200, or says private/no-store is never stored. Browsers are told to revalidate
+every time (ETag, from ConditionalGetMiddleware), so they never keep a stale page either.
+"""
+
+import uuid
+
+from django.apps import apps
+from django.conf import settings
+from django.core import checks
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+from django.utils.cache import get_cache_key, learn_cache_key, patch_cache_control
+
+GENERATION_KEY = "pages:generation"
+
+
+def next_scheduled_publication():
+    """The earliest future `publish_at` of any entry, in one query: no page may outlive it."""
+    now = timezone.now()
+    moments = [
+        model._default_manager.filter(publish_at__gt=now)
+        .order_by()
+        .values_list("publish_at", flat=True)
+        for model in apps.get_app_config("relations").get_models()
+        if any(field.name == "publish_at" for field in model._meta.fields)
+    ]
+    if not moments:
+        return None
+    first, *others = moments
+    return next(iter(first.union(*others, all=True).order_by("publish_at")[:1]), None)
+
+
+def invalidate():
+    """Draw a new generation, and note when the next scheduled entry goes public."""
+    cache.set(GENERATION_KEY, (uuid.uuid4().hex, next_scheduled_publication()), timeout=None)
+
+
+def generation():
+    """The current (token, next scheduled publication); no database query unless that
+    publication has just come due."""
+    current = cache.get(GENERATION_KEY)
+    if current is None:
+        # Lost to a restart or an eviction: a fresh token all the same. The schedule is then
+        # unknown until the next change, so a scheduled entry may show up to
+        # PAGE_CACHE_SECONDS late (README, "Production").
+        cache.add(GENERATION_KEY, (uuid.uuid4().hex, None), timeout=None)
+        current = cache.get(GENERATION_KEY)
+    _, moment = current
+    if moment is not None and moment <= timezone.now():
+        invalidate()
+        return cache.get(GENERATION_KEY)
+    return current
+
+
+def content_changed(sender, **kwargs):
+    """Signal receiver for any model of the relations app."""
+    if sender._meta.app_label != "relations":
+        return
+    # Now, for this transaction's own later reads, and again after commit: a page rendered
+    # by another worker between the two saw the old rows and must not outlive the commit.
+    invalidate()
+    transaction.on_commit(invalidate)
+
+
+def page_timeout(moment):
+    """PAGE_CACHE_SECONDS, or less when a scheduled entry becomes visible sooner."""
+    if moment is None:
+        return settings.PAGE_CACHE_SECONDS
+    seconds_left = int((moment - timezone.now()).total_seconds())
+    return min(settings.PAGE_CACHE_SECONDS, seconds_left)
+
+
+@checks.register(checks.Tags.caches, deploy=True)
+def check_shared_cache(app_configs, **kwargs):
+    backend = settings.CACHES["default"]["BACKEND"]
+    if settings.PAGE_CACHE_SECONDS and backend.endswith("LocMemCache"):
+        return [
+            checks.Warning(
+                "Pages are cached in each process's own memory: an editor's change empties "
+                "only the cache of the worker that saved it.",
+                hint="Set REDIS_URL so every worker and machine shares one cache, "
+                "or PAGE_CACHE_SECONDS=0 to turn page caching off.",
+                id="relations.W001",
+            )
+        ]
+    return []
+
+
+def may_use_cache(request):
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in {"GET", "HEAD"}
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
+def may_store(response):
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.cookies
+        and not response.streaming
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+    )
+
+
+class ServeCachedPageMiddleware:
+    """Last in MIDDLEWARE: answers from the cache when it can, and marks what to store."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not may_use_cache(request):
+            return self.get_response(request)
+        token, moment = generation()
+        key = get_cache_key(request, f"pages:{token}", "GET", cache=cache)
+        response = cache.get(key) if key else None
+        if response is not None:
+            response["X-Page-Cache"] = "hit"
+            return response
+        # The generation seen before the view read the database: if an editor saves while
+        # the page renders, it is stored under the old generation, which nobody reads again.
+        request.page_cache_generation = (token, moment)
+        return self.get_response(request)
+
+
+class StorePageMiddleware:
+    """Early in MIDDLEWARE, outside anything that sets cookies: stores what may be shared."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        token, moment = getattr(request, "page_cache_generation", (None, None))
+        if token is not None and request.method == "GET" and may_store(response):
+            patch_cache_control(response, no_cache=True)
+            timeout = page_timeout(moment)
+            if timeout > 0:
+                key = learn_cache_key(request, response, timeout, f"pages:{token}", cache=cache)
+                cache.set(key, response, timeout)
+            response["X-Page-Cache"] = "miss"
+        elif request.method not in {"GET", "HEAD"} and _is_editor(request):
+            # Bulk admin actions may use QuerySet.update(), which sends no signal.
+            invalidate()
+        return response
+
+
+def _is_editor(request):
+    user = getattr(request, "user", None)
+    return user is not None and user.is_authenticated and user.is_staff

@@ -1,0 +1,203 @@
+"""Serve the site as production does and check it from outside, as a visitor would.
+
+Run by `make smoke` inside scripts/with-postgres.sh and scripts/with-redis.sh: real gunicorn
+with several workers on a loopback port, PostgreSQL, one Redis cache shared by the workers
+and by a separate process that saves a change (an editor on another machine). Checks the
+security headers, the HTTPS redirect, hashed and compressed static files with far-future
+cache headers, the shared page cache and its invalidation, 304s and the JSON logs. Stops
+everything it started, whatever happens.
+"""
+
+import json
+import os
+import re
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+WORKERS = 3
+checks = []
+
+
+def check(condition, what):
+    print(("ok    " if condition else "FAIL  ") + what, flush=True)
+    checks.append(condition)
+    return condition
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+opener = urllib.request.build_opener(NoRedirect)
+
+
+def get(url, https=True, **headers):
+    """(status, headers, body); as the load balancer would pass it on, HTTPS by default."""
+    if https:
+        headers["X-Forwarded-Proto"] = "https"
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with opener.open(request, timeout=10) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def manage(env, *args):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def main():
+    for name in ("DATABASE_URL", "REDIS_URL"):
+        if not os.environ.get(name):
+            sys.exit(f"{name} is not set: run through `make smoke`.")
+    workdir = Path(tempfile.mkdtemp(prefix="smoke."))
+    env = os.environ | {
+        "DJANGO_ENV": "production",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_BEHIND_PROXY": "1",
+        "DJANGO_STATIC_ROOT": str(workdir / "static"),
+        "PYTHONUNBUFFERED": "1",
+    }
+    # Once per release, from one machine.
+    manage(env, "migrate", "--noinput", "--verbosity", "0")
+    manage(env, "loaddata", "seed", "--verbosity", "0")
+    # On every app machine (or once into the image it runs).
+    manage(env, "collectstatic", "--noinput", "--verbosity", "0")
+    manage(env, "check", "--deploy", "--fail-level", "WARNING")
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    log_path = workdir / "gunicorn.log"
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(
+            [PYTHON, "-m", "gunicorn", "--config", "config/gunicorn.py",
+             "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS)],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        try:
+            run_checks(base, env)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    check_logs(log_path.read_text())
+    subprocess.run(["rm", "-rf", str(workdir)], check=True)
+    failed = checks.count(False)
+    print(f"smoke test: {len(checks) - failed} of {len(checks)} checks passed")
+    sys.exit(1 if failed else 0)
+
+
+def run_checks(base, env):
+    for _ in range(100):
+        try:
+            if get(f"{base}/healthz", https=False)[0] == 200:
+                break
+        except OSError:
+            time.sleep(0.2)
+    check(get(f"{base}/healthz", https=False)[0] == 200, "/healthz answers 200 over plain HTTP")
+
+    status, headers, _ = get(f"{base}/", https=False)
+    check(status == 301 and headers["Location"].startswith("https://"), "plain HTTP goes to HTTPS")
+
+    status, headers, body = get(f"{base}/")
+    html = body.decode()
+    check(status == 200, "home page answers 200")
+    check(headers["Strict-Transport-Security"].startswith("max-age="), "HSTS")
+    check("script-src 'self'" in headers["Content-Security-Policy"], "Content-Security-Policy")
+    check(headers["X-Content-Type-Options"] == "nosniff", "X-Content-Type-Options")
+    check(headers["X-Frame-Options"] == "DENY", "X-Frame-Options")
+    check(headers["Referrer-Policy"] == "same-origin", "Referrer-Policy")
+
+    status, headers, _ = get(f"{base}/admin/login/")
+    check(status == 200 and "Content-Security-Policy" in headers, "admin login page, with CSP")
+
+    static_urls = re.findall(r'(?:href|src)="(/static/[^"]+)"', html)
+    check(
+        static_urls and all(re.search(r"\.[0-9a-f]{12}\.\w+$", url) for url in static_urls),
+        f"pages name hashed static files only: {static_urls}",
+    )
+    for encoding in ("br", "gzip"):
+        status, headers, _ = get(base + static_urls[0], **{"Accept-Encoding": encoding})
+        check(
+            status == 200
+            and headers["Content-Encoding"] == encoding
+            and "max-age=315360000" in headers["Cache-Control"]
+            and "immutable" in headers["Cache-Control"],
+            f"static file served {encoding}-compressed, cached for good",
+        )
+
+    event_url = base + re.search(r'href="(/events/[^"?]+/)"', get(f"{base}/events/")[2].decode())[1]
+
+    def many(url, count=12, **headers):
+        with ThreadPoolExecutor(max_workers=6) as pool:
+            return list(pool.map(lambda _: get(url, **headers), range(count)))
+
+    responses = many(event_url)
+    check(all(status == 200 for status, *_ in responses), "concurrent requests all answer 200")
+    check(
+        any(headers["X-Page-Cache"] == "hit" for _, headers, _ in responses),
+        "repeated requests are served from the cache",
+    )
+
+    # An editor's change in another process, sharing only the database and Redis.
+    slug = event_url.rstrip("/").rsplit("/", 1)[1]
+    code = (
+        f"from relations.models import Event; e = Event.objects.get(slug={slug!r}); "
+        "e.title = 'Changed by the smoke test'; e.save()"
+    )
+    manage(env, "shell", "--verbosity", "0", "--command", code)
+    responses = many(event_url)
+    check(
+        all(b"Changed by the smoke test" in body for _, _, body in responses),
+        "after a save elsewhere, every worker serves the new title at once",
+    )
+
+    etag = responses[0][1]["ETag"]
+    status, *_ = get(event_url, **{"If-None-Match": etag})
+    check(status == 304, "repeated conditional request answers 304")
+
+
+def check_logs(text):
+    lines = [line for line in text.splitlines() if line.strip()]
+    entries = []
+    for line in lines:
+        try:
+            entries.append(json.loads(line))
+        except ValueError:
+            check(False, f"log line is JSON: {line}")
+    requests = [entry for entry in entries if entry.get("logger") == "gunicorn.access"]
+    check(len(entries) == len(lines), f"all {len(lines)} log lines are JSON")
+    check(
+        len(requests) >= 30 and all({"method", "path", "status"} <= set(e) for e in requests),
+        f"one access log line per request ({len(requests)})",
+    )
+    page = [e for e in requests if e["path"].startswith("/events/") and e["page_cache"] != "-"]
+    first_miss = next(e for e in page if e["page_cache"] == "miss")
+    check(
+        any(e["page_cache"] == "hit" and e["pid"] != first_miss["pid"] for e in page),
+        "a page one worker cached is served by another worker",
+    )
+    booted = [e for e in entries if e["message"].startswith("Booting worker")]
+    check(len(booted) >= WORKERS, f"{len(booted)} gunicorn workers")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,215 @@
+"""Visitors' pages come from the cache until an editor changes anything, and never stale."""
+
+import datetime
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from relations import cache as page_cache
+from relations.models import Event, Publication
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor(django_user_model):
+    """A logged-in editor on a client of their own, beside the anonymous `client`."""
+    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw-123456")
+    editor = Client()
+    editor.force_login(user)
+    return editor
+
+
+def admin_form_data(response):
+    """What the admin change form would post back unchanged."""
+    form = response.context["adminform"].form
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if isinstance(value, datetime.datetime):
+            data[f"{name}_0"], data[f"{name}_1"] = value.date(), value.time()
+        elif value is not None:
+            data[name] = value
+    return data
+
+
+def test_second_request_is_served_from_the_cache(client, make_event, django_assert_num_queries):
+    event = make_event(title="Cached event")
+
+    first = client.get(event.get_absolute_url())
+    with django_assert_num_queries(0):
+        second = client.get(event.get_absolute_url())
+
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+
+
+def test_admin_save_shows_the_new_title_on_the_next_request(client, editor, make_event):
+    event = make_event(title="Old title")
+    client.get(event.get_absolute_url())
+    assert b"Old title" in client.get(event.get_absolute_url()).content
+
+    change_url = reverse("admin:relations_event_change", args=[event.pk])
+    data = admin_form_data(editor.get(change_url)) | {"title": "New title"}
+    response = editor.post(change_url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+
+    page = client.get(event.get_absolute_url())
+    assert b"New title" in page.content
+    assert b"Old title" not in page.content
+
+
+def test_admin_publish_action_shows_the_entry_on_the_next_request(client, editor, make_event):
+    event = make_event(title="Waiting draft", publication=Publication.DRAFT)
+    assert b"Waiting draft" not in client.get(reverse("relations:event-list")).content
+
+    editor.post(
+        reverse("admin:relations_event_changelist"),
+        {"action": "publish", "_selected_action": [event.pk]},
+    )
+
+    assert b"Waiting draft" in client.get(reverse("relations:event-list")).content
+
+
+def test_delete_and_relation_changes_empty_the_cache(client, make_event, russia):
+    event = make_event(title="Short-lived")
+    list_url = reverse("relations:event-list")
+    client.get(event.get_absolute_url())
+
+    event.countries.add(russia)
+    assert b"Homeland" in client.get(event.get_absolute_url()).content
+
+    client.get(list_url)
+    event.delete()
+    assert b"Short-lived" not in client.get(list_url).content
+
+
+def test_any_editor_post_empties_the_cache(editor, make_event):
+    """Bulk changes that bypass model signals (QuerySet.update) are covered too."""
+    event = make_event()
+    before = page_cache.generation()
+
+    editor.post(reverse("admin:relations_event_change", args=[event.pk]), {})
+
+    assert page_cache.generation()[0] != before
+
+
+def test_editors_never_get_or_store_cached_pages(client, editor, make_event):
+    event = make_event(title="Before")
+    client.get(event.get_absolute_url())
+    Event.objects.filter(pk=event.pk).update(title="After")  # no signal: the cache is now stale
+
+    editor_page = editor.get(event.get_absolute_url())
+    visitor_page = client.get(event.get_absolute_url())
+
+    assert b"After" in editor_page.content
+    assert "X-Page-Cache" not in editor_page
+    assert b"Before" in visitor_page.content  # proof the visitor's page came from the cache
+
+
+def test_responses_that_set_cookies_or_fail_are_not_stored():
+    with_cookie = HttpResponse("x")
+    with_cookie.set_cookie("csrftoken", "abc")
+    private = HttpResponse("x", headers={"Cache-Control": "private"})
+
+    assert page_cache.may_store(HttpResponse("x"))
+    assert not page_cache.may_store(with_cookie)
+    assert not page_cache.may_store(private)
+    assert not page_cache.may_store(HttpResponse("x", status=404))
+
+
+def test_browsers_are_told_to_revalidate(client, make_event):
+    response = client.get(make_event().get_absolute_url())
+
+    assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("repeat", [1, 2], ids=["fresh", "from-cache"])
+def test_repeated_conditional_request_gets_304(client, make_event, repeat):
+    url = make_event().get_absolute_url()
+    for _ in range(repeat):
+        etag = client.get(url)["ETag"]
+
+    response = client.get(url, headers={"If-None-Match": etag})
+
+    assert response.status_code == 304
+    assert response.content == b""
+
+
+def test_scheduled_publication_shortens_the_cache_lifetime(make_event, make_agreement):
+    make_agreement(publish_at=timezone.now() + datetime.timedelta(hours=1))
+    make_event(publish_at=timezone.now() + datetime.timedelta(seconds=30))
+
+    _, moment = page_cache.generation()
+
+    assert 0 < page_cache.page_timeout(moment) <= 30
+
+
+def test_without_scheduled_entries_pages_live_for_the_configured_time(make_event):
+    make_event()
+
+    _, moment = page_cache.generation()
+
+    assert page_cache.page_timeout(moment) == settings.PAGE_CACHE_SECONDS
+
+
+def test_a_scheduled_entry_appears_when_its_time_comes(client, make_event):
+    event = make_event(title="Scheduled", publish_at=timezone.now() + datetime.timedelta(hours=1))
+    list_url = reverse("relations:event-list")
+    assert b"Scheduled" not in client.get(list_url).content
+    assert client.get(list_url)["X-Page-Cache"] == "hit"
+
+    # Time passes: the database row says the moment has come, and no signal is sent.
+    Event.objects.filter(pk=event.pk).update(publish_at=timezone.now())
+    token, _ = page_cache.generation()
+    cache.set(page_cache.GENERATION_KEY, (token, timezone.now()), timeout=None)
+
+    assert b"Scheduled" in client.get(list_url).content
+
+
+def test_cache_serves_pages_with_no_database_query(client, make_event, django_assert_num_queries):
+    """The cache's own bookkeeping adds no query to a page, cached or not."""
+    url = make_event().get_absolute_url()
+    client.get(url)
+    cache.delete(page_cache.GENERATION_KEY)  # as after a restart of the cache server
+
+    with django_assert_num_queries(0):
+        page_cache.generation()
+
+
+@pytest.mark.skipif(
+    "RedisCache" not in settings.CACHES["default"]["BACKEND"],
+    reason="needs a shared cache: run with REDIS_URL (scripts/with-redis.sh, as CI does)",
+)
+def test_two_processes_share_one_generation():
+    """What one worker or machine invalidates, every other one sees."""
+    before, _ = page_cache.generation()
+
+    def in_other_process(code):
+        script = f"import django; django.setup(); from relations import cache; {code}"
+        env = os.environ | {"DJANGO_SETTINGS_MODULE": "config.settings"}
+        return (
+            subprocess.run(
+                [sys.executable, "-c", script],
+                env=env,
+                cwd=settings.BASE_DIR,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            .stdout.strip()
+            .splitlines()[-1:]
+        )
+
+    assert in_other_process("print(cache.generation()[0])") == [before]
+    in_other_process("cache.invalidate()")
+    assert page_cache.generation()[0] != before

@@ -1,0 +1,95 @@
+"""The Content-Security-Policy in a real browser: nothing on the site or in the admin is
+refused, and the admin's JavaScript still runs (Debian's Chromium through Playwright)."""
+
+import shutil
+
+import pytest
+from django.db import connections
+from django.test import override_settings
+from django.test.testcases import LiveServerThread
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
+
+CHROMIUM = shutil.which("chromium")
+
+
+@pytest.fixture
+def site_url(transactional_db):
+    """A live server whose static files come from whitenoise, as in production (Django's own
+    live server would look for unhashed names and miss every hashed one)."""
+    shared = {
+        conn.alias: conn
+        for conn in connections.all()
+        if conn.vendor == "sqlite" and conn.is_in_memory_db()
+    }
+    for conn in shared.values():
+        conn.inc_thread_sharing()
+    with override_settings(ALLOWED_HOSTS=["127.0.0.1"]):
+        thread = LiveServerThread(
+            "127.0.0.1", static_handler=lambda app: app, connections_override=shared, port=0
+        )
+        thread.daemon = True
+        thread.start()
+        thread.is_ready.wait()
+        if thread.error:
+            raise thread.error
+        yield f"http://127.0.0.1:{thread.port}"
+        thread.terminate()
+    for conn in shared.values():
+        conn.dec_thread_sharing()
+
+
+@pytest.fixture
+def page():
+    if CHROMIUM is None:
+        pytest.skip("needs Debian's chromium package")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page()
+        page.refused = []
+        page.on(
+            "console",
+            lambda message: (
+                "Content Security Policy" in message.text and page.refused.append(message.text)
+            ),
+        )
+        yield page
+        browser.close()
+
+
+# Playwright's sync API runs an event loop, where Django refuses database calls: the
+# database fixtures come before `page` in each signature.
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return django_user_model.objects.create_superuser("editor", "editor@example.org", "pw-1")
+
+
+def test_public_pages_load_everything_they_name(site_url, seed, page):
+    for path in ["/", "/events/", "/agreements/"]:
+        response = page.goto(site_url + path)
+        assert response.status == 200
+        # The stylesheet applied: the header is not the browser's default transparent.
+        background = page.eval_on_selector(
+            ".site-header", "element => getComputedStyle(element).backgroundColor"
+        )
+        assert background != "rgba(0, 0, 0, 0)"
+    assert page.refused == []
+
+
+def test_admin_javascript_runs_under_the_policy(site_url, editor, page):
+    page.goto(site_url + "/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "pw-1")
+    page.click("input[type=submit]")
+    page.goto(site_url + "/admin/relations/event/add/")
+    page.locator("#id_title").press_sequentially("Joint Commission Meeting")
+
+    # prepopulate.js fills the slug as the title is typed, and the date widget adds its
+    # calendar link: both are the admin's own JavaScript, loaded from static files.
+    assert page.input_value("#id_slug") == "joint-commission-meeting"
+    assert page.locator(".datetimeshortcuts").count() > 0
+    assert page.refused == []
