@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from relations.health import healthz
+from relations.health import healthz, ping
 
 admin.site.site_header = _("Cooperation site administration")
 admin.site.site_title = _("Cooperation site admin")
@@ -13,6 +13,7 @@ admin.site.index_title = _("Content")
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("ping", ping, name="ping"),
 ]
 
 # Every visitor page carries its language: /en/..., /ru/..., /tr/....

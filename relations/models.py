@@ -575,7 +575,11 @@ class Event(Publishable, Dated):
 
     class Meta:
         ordering = ["-date", "title"]
-        indexes = [models.Index(fields=["category", "date"], name="event_category_date")]
+        indexes = [
+            models.Index(fields=["category", "date"], name="event_category_date"),
+            # The list's order: its first page and its page count never sort the table.
+            models.Index(fields=["-date", "title"], name="event_date_title"),
+        ]
         constraints = [
             choices_constraint("publication", Publication, "event_publication_valid"),
             choices_constraint("category", Category, "event_category_valid"),
@@ -615,7 +619,10 @@ class Visit(Publishable, Dated):
 
     class Meta:
         ordering = ["-date", "title"]
-        indexes = [models.Index(fields=["level", "date"], name="visit_level_date")]
+        indexes = [
+            models.Index(fields=["level", "date"], name="visit_level_date"),
+            models.Index(fields=["-date", "title"], name="visit_date_title"),
+        ]
         constraints = [
             choices_constraint("publication", Publication, "visit_publication_valid"),
             choices_constraint("level", VisitLevel, "visit_level_valid"),
@@ -688,6 +695,7 @@ class Agreement(Publishable):
         indexes = [
             models.Index(fields=["kind", "signed_on"], name="agreement_kind_signed"),
             models.Index(fields=["status", "signed_on"], name="agreement_status_signed"),
+            models.Index(fields=["-signed_on", "title"], name="agreement_signed_title"),
         ]
         constraints = [
             choices_constraint("publication", Publication, "agreement_publication_valid"),
