@@ -1,7 +1,10 @@
+import datetime
+
 from django.conf import settings
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import (
@@ -11,6 +14,7 @@ from modeltranslation.admin import (
 )
 from modeltranslation.translator import translator
 
+from .dates import Precision, format_date
 from .models import (
     Agreement,
     Country,
@@ -40,6 +44,37 @@ def untranslated(model, language):
             Q(**{f"{field}_{language}": ""}) | Q(**{f"{field}_{language}__isnull": True})
         )
     return query
+
+
+def decade_filter(field_name):
+    """Decades from 1900 to now, as fixed choices.
+
+    Used instead of ``date_hierarchy``, whose list of years is a DISTINCT over every row of
+    the table on each visit to the changelist (half a second at 100,000 events on SQLite).
+    """
+
+    class DecadeFilter(admin.SimpleListFilter):
+        title = _("decade")
+        parameter_name = "decade"
+
+        def lookups(self, request, model_admin):
+            decades = range(timezone.now().year // 10 * 10, 1890, -10)
+            return [
+                (str(d), format_date(datetime.date(d, 1, 1), Precision.DECADE)) for d in decades
+            ]
+
+        def queryset(self, request, queryset):
+            if self.value() not in dict(self.lookup_choices):
+                return queryset
+            start = int(self.value())
+            return queryset.filter(
+                **{
+                    f"{field_name}__gte": datetime.date(start, 1, 1),
+                    f"{field_name}__lt": datetime.date(start + 10, 1, 1),
+                }
+            )
+
+    return DecadeFilter
 
 
 class MissingTranslationFilter(admin.SimpleListFilter):
@@ -81,6 +116,10 @@ class TranslatedAdmin(TabbedTranslationAdmin):
 
 class PublishableAdmin(TranslatedAdmin):
     """Shared by every model visitors read: publication state in lists, filters and actions."""
+
+    # A filtered changelist counts its matches only: a second COUNT(*) of the whole table
+    # for "N total" costs as much as the page at 100,000 entries.
+    show_full_result_count = False
 
     actions = ("publish", "unpublish")
     # Editors paste addresses without a scheme; https is the right guess today.
@@ -225,10 +264,9 @@ dates_fieldset = (
 @admin.register(Event)
 class EventAdmin(PublishableAdmin):
     list_display = ("title", "when", "category", "place", "series", "publication", "updated_at")
-    list_filter = ("publication", "category", "date_precision", "countries")
+    list_filter = ("publication", decade_filter("date"), "category", "date_precision", "countries")
     list_select_related = ("series",)
     search_fields = ("title", "summary", "body", "place", "slug")
-    date_hierarchy = "date"
     autocomplete_fields = ("countries", "organisations", "series", "place_country")
     prepopulated_fields = {"slug": ("title",)}
     fieldsets = (
@@ -269,10 +307,9 @@ class AgreementInline(TranslationTabularInline):
 @admin.register(Visit)
 class VisitAdmin(PublishableAdmin):
     list_display = ("title", "person", "role", "when", "level", "host_country", "publication")
-    list_filter = ("publication", "level", "host_country", "origin_country")
+    list_filter = ("publication", decade_filter("date"), "level", "host_country", "origin_country")
     list_select_related = ("person", "host_country")
     search_fields = ("title", "summary", "role", "place", "person__name", "slug")
-    date_hierarchy = "date"
     autocomplete_fields = ("person", "origin_country", "host_country")
     prepopulated_fields = {"slug": ("title",)}
     inlines = (AgreementInline,)
@@ -291,9 +328,12 @@ class VisitAdmin(PublishableAdmin):
 @admin.register(Agreement)
 class AgreementAdmin(PublishableAdmin):
     list_display = ("title", "kind", "when", "status", "is_key", "publication", "updated_at")
-    list_filter = ("publication", "kind", "status", "sphere", "is_key", "parties")
+    list_filter = (
+        "publication",
+        decade_filter("signed_on"),
+        *("kind", "status", "sphere", "is_key", "parties"),
+    )
     search_fields = ("title", "summary", "place", "slug")
-    date_hierarchy = "signed_on"
     autocomplete_fields = ("parties", "visit", "place_country")
     prepopulated_fields = {"slug": ("title",)}
     fieldsets = (

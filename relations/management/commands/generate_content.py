@@ -143,6 +143,7 @@ class Command(BaseCommand):
 
     def handle(self, scale, seed, quiet, **options):
         self.random = random.Random(seed)
+        self.seed = seed
         self.quiet = quiet or options["verbosity"] == 0
         self.serial = 0
         started = time.monotonic()
@@ -195,8 +196,9 @@ class Generator:
         return fields
 
     def slug(self, prefix):
+        """Unique across seeds, so a second seed adds to the content of the first."""
         self.command.serial += 1
-        return f"{prefix}-{self.command.serial}"
+        return f"{prefix}-{self.command.seed}-{self.command.serial}"
 
     def publication(self):
         return Publication.PUBLISHED if self.random.random() < 0.97 else Publication.DRAFT
@@ -290,14 +292,15 @@ class Generator:
         }
 
     def partner_page(self, country, en, ru, tr):
-        established, precision = self.date(Precision.YEAR)
+        # Not drawn from the seed's sequence: pages are made once, entries on every run.
+        established = datetime.date(1920 + 4 * len(self.partners), 1, 1)
         page = PartnerPage.objects.create(
             country=country,
             slug=country.slug,
             publication=Publication.PUBLISHED,
             position=len(self.partners),
             relations_established=established,
-            relations_established_precision=precision,
+            relations_established_precision=Precision.YEAR,
             title_en=f"Cooperation with {en}",
             title_ru=f"Сотрудничество: {ru}",
             title_tr=f"{tr} ile işbirliği",
