@@ -6,11 +6,12 @@ move between databases without depending on ids. Content that visitors read is
 visitor may see.
 """
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Case, F, Q, When
-from django.db.models.functions import ExtractYear
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -116,25 +117,26 @@ class DatedQuerySet(PublishableQuerySet):
     """Entries with a start date (and maybe an end) at a precision."""
 
     def in_year(self, year):
-        """Entries whose period touches ``year``: the 1930s are in 1935."""
+        """Entries whose period touches ``year``: the 1930s are in 1935.
+
+        Plain date comparisons, which an index can serve, rather than extracting the year
+        of every row: a decade stored as 1930-01-01 reaches 1935 when it starts after
+        1926-01-01 (year − 9).
+        """
         start, start_precision, end, end_precision = self.model.date_fields
+        first_day, decade_first_day = datetime.date(year, 1, 1), datetime.date(year - 9, 1, 1)
 
-        def year_bound(field, precision_field):
-            return Case(
-                When(**{precision_field: Precision.DECADE}, then=ExtractYear(field) + 9),
-                default=ExtractYear(field),
+        def reaches_year(field, precision_field):
+            return Q(**{f"{field}__gte": first_day}) | Q(
+                **{precision_field: Precision.DECADE, f"{field}__gte": decade_first_day}
             )
 
-        if end is None:
-            last = year_bound(start, start_precision)
-        else:
-            last = Case(
-                When(**{f"{end}__isnull": True}, then=year_bound(start, start_precision)),
-                default=year_bound(end, end_precision),
+        reaches = reaches_year(start, start_precision)
+        if end is not None:
+            reaches = (Q(**{f"{end}__isnull": True}) & reaches) | (
+                Q(**{f"{end}__isnull": False}) & reaches_year(end, end_precision)
             )
-        return self.annotate(_last_year=last).filter(
-            **{f"{start}__year__lte": year}, _last_year__gte=year
-        )
+        return self.filter(reaches, **{f"{start}__lte": datetime.date(year, 12, 31)})
 
     def chronological(self):
         start = self.model.date_fields[0]
