@@ -46,8 +46,8 @@ smoke: $(STAMP)
 
 # Figures in results/ (git ignores it); the dataset is built once per scale and seed in var/bench/.
 bench: setup
-	$(PY) scripts/bench.py --scale large
-	bash scripts/with-postgres.sh $(PY) scripts/bench.py --scale large
+	$(PY) scripts/bench.py --scale large $(BENCH_ARGS)
+	bash scripts/with-postgres.sh $(PY) scripts/bench.py --scale large $(BENCH_ARGS)
 
 bench-quick: setup
 	$(PY) scripts/bench.py --scale small --quick --seconds 2 --warmup 1

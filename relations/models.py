@@ -119,24 +119,22 @@ class DatedQuerySet(PublishableQuerySet):
     def in_year(self, year):
         """Entries whose period touches ``year``: the 1930s are in 1935.
 
-        Plain date comparisons, which an index can serve, rather than extracting the year
-        of every row: a decade stored as 1930-01-01 reaches 1935 when it starts after
-        1926-01-01 (year − 9).
+        Plain date comparisons that indexes serve, rather than the year of every row: a
+        date at decade precision is stored as the decade's first day, so the 1930s touch
+        1935 exactly when the date is 1930-01-01. A span is found by its start or by its
+        end; the branches may overlap but never miss.
         """
         start, start_precision, end, end_precision = self.model.date_fields
-        first_day, decade_first_day = datetime.date(year, 1, 1), datetime.date(year - 9, 1, 1)
-
-        def reaches_year(field, precision_field):
-            return Q(**{f"{field}__gte": first_day}) | Q(
-                **{precision_field: Precision.DECADE, f"{field}__gte": decade_first_day}
-            )
-
-        reaches = reaches_year(start, start_precision)
+        first_day, last_day = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        decade = datetime.date(year - year % 10, 1, 1)
+        touches = Q(**{f"{start}__range": (first_day, last_day)}) | Q(
+            **{start: decade, start_precision: Precision.DECADE}
+        )
         if end is not None:
-            reaches = (Q(**{f"{end}__isnull": True}) & reaches) | (
-                Q(**{f"{end}__isnull": False}) & reaches_year(end, end_precision)
+            touches |= Q(**{f"{end}__gte": first_day, f"{start}__lte": last_day}) | Q(
+                **{end: decade, end_precision: Precision.DECADE, f"{start}__lte": last_day}
             )
-        return self.filter(reaches, **{f"{start}__lte": datetime.date(year, 12, 31)})
+        return self.filter(touches)
 
     def chronological(self):
         start = self.model.date_fields[0]
@@ -581,6 +579,8 @@ class Event(Publishable, Dated):
             models.Index(fields=["category", "date"], name="event_category_date"),
             # The list's order: its first page and its page count never sort the table.
             models.Index(fields=["-date", "title"], name="event_date_title"),
+            # The year filter looks up spans by their end.
+            models.Index(fields=["end_date"], name="event_end_date"),
         ]
         constraints = [
             choices_constraint("publication", Publication, "event_publication_valid"),
@@ -624,6 +624,7 @@ class Visit(Publishable, Dated):
         indexes = [
             models.Index(fields=["level", "date"], name="visit_level_date"),
             models.Index(fields=["-date", "title"], name="visit_date_title"),
+            models.Index(fields=["end_date"], name="visit_end_date"),
         ]
         constraints = [
             choices_constraint("publication", Publication, "visit_publication_valid"),
