@@ -59,7 +59,7 @@ def test_admin_save_shows_the_new_title_on_the_next_request(client, editor, make
     assert b"Old title" in client.get(event.get_absolute_url()).content
 
     change_url = reverse("admin:relations_event_change", args=[event.pk])
-    data = admin_form_data(editor.get(change_url)) | {"title": "New title"}
+    data = admin_form_data(editor.get(change_url)) | {"title_en": "New title"}
     response = editor.post(change_url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
 

@@ -249,6 +249,7 @@ class Generator:
             ),
         )
         self.visits = self.create("visits", Visit, self.counts["visits"], self.visit)
+        self.agreement_partners = []  # each agreement's partner, for its parties
         self.agreements = self.create(
             "agreements", Agreement, self.counts["agreements"], self.agreement
         )
@@ -432,8 +433,6 @@ class Generator:
 
     def agreement(self, i):
         partner = self.random.choice(self.partners)
-        if i == 0:
-            self.agreement_partners = []
         self.agreement_partners.append(partner)
         signed_on, precision = self.date()
         kind = self.pick({kind: 1 for kind in AgreementKind})
