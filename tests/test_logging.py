@@ -57,7 +57,7 @@ from relations import views
 def broken(self, **kwargs):
     raise RuntimeError("the view broke")
 views.HomeView.get_context_data = broken
-print(Client(raise_request_exception=False, HTTP_HOST="localhost").get("/").status_code)
+print(Client(raise_request_exception=False, HTTP_HOST="localhost").get("/en/").status_code)
 """
     result = subprocess.run(
         [sys.executable, "-c", script],

@@ -62,7 +62,7 @@ def test_production_refuses_to_start_when_unsafe(change, message):
 
 
 def test_pages_name_only_hashed_static_files(client, seed):
-    html = client.get("/").content.decode()
+    html = client.get("/en/").content.decode()
     static_urls = re.findall(r'(?:href|src)="(/static/[^"]+)"', html)
 
     assert static_urls
@@ -72,7 +72,7 @@ def test_pages_name_only_hashed_static_files(client, seed):
 
 @pytest.mark.parametrize("encoding", ["br", "gzip"])
 def test_static_files_are_compressed_and_cached_for_good(client, seed, encoding):
-    stylesheet = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', client.get("/").text)
+    stylesheet = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', client.get("/en/").text)
 
     response = client.get(stylesheet[1], headers={"Accept-Encoding": encoding})
     response.close()

@@ -9,7 +9,10 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """The current page in every language: [(code, name, url, is_current)]."""
-    request = context["request"]
+    request = context.get("request")
+    if request is None:
+        # Django renders 500.html without a request: no links rather than a second error.
+        return []
     current = translation.get_language()
     path = request.get_full_path()
     return [
