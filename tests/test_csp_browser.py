@@ -86,7 +86,7 @@ def test_admin_javascript_runs_under_the_policy(site_url, editor, page):
     page.fill("#id_password", "pw-1")
     page.click("input[type=submit]")
     page.goto(site_url + "/admin/relations/event/add/")
-    page.locator("#id_title").press_sequentially("Joint Commission Meeting")
+    page.locator("#id_title_en").press_sequentially("Joint Commission Meeting")
 
     # prepopulate.js fills the slug as the title is typed, and the date widget adds its
     # calendar link: both are the admin's own JavaScript, loaded from static files.
