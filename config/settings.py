@@ -8,6 +8,7 @@ when DJANGO_ENV=production.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -157,6 +158,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # Content falls back to English where a translation is missing.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# The admin's language tabs need jQuery UI: served from our static files, not a CDN (CSP, offline).
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -175,7 +178,8 @@ STORAGES = {
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
-SITE_NAME = os.environ.get("SITE_NAME", "Bilateral Cooperation")
+# Empty means the translated default, "Bilateral Cooperation".
+SITE_NAME = os.environ.get("SITE_NAME", "")
 
 # ---------------------------------------------------------------------------
 # Security. Production turns everything on; each switch has its own variable for the odd
@@ -199,13 +203,15 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # The site's pages and the admin need no inline script or style, so the policy allows none.
-_static_origin = STATIC_URL.split("/static", 1)[0] if "://" in STATIC_URL else None
+# A CDN in DJANGO_STATIC_URL is the one other origin allowed.
+_static_host = urlsplit(STATIC_URL)
+_static = [f"{_static_host.scheme}://{_static_host.netloc}"] if _static_host.netloc else []
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF, *filter(None, [_static_origin])],
-        "style-src": [SELF, *filter(None, [_static_origin])],
-        "img-src": [SELF, *filter(None, [_static_origin])],
+        "script-src": [SELF, *_static],
+        "style-src": [SELF, *_static],
+        "img-src": [SELF, *_static],
         "object-src": [NONE],
         "base-uri": [NONE],
         "form-action": [SELF],

@@ -13,6 +13,7 @@ not a 200, or says private/no-store is never stored. Browsers are told to revali
 every time (ETag, from ConditionalGetMiddleware), so they never keep a stale page either.
 """
 
+import logging
 import uuid
 
 from django.apps import apps
@@ -24,6 +25,7 @@ from django.utils import timezone
 from django.utils.cache import get_cache_key, learn_cache_key, patch_cache_control
 
 GENERATION_KEY = "pages:generation"
+logger = logging.getLogger(__name__)
 
 
 def next_scheduled_publication():
@@ -126,9 +128,14 @@ class ServeCachedPageMiddleware:
     def __call__(self, request):
         if not may_use_cache(request):
             return self.get_response(request)
-        token, moment = generation()
-        key = get_cache_key(request, f"pages:{token}", "GET", cache=cache)
-        response = cache.get(key) if key else None
+        try:
+            token, moment = generation()
+            key = get_cache_key(request, f"pages:{token}", "GET", cache=cache)
+            response = cache.get(key) if key else None
+        except Exception:
+            # The cache only saves work: when its server is down, pages are rendered afresh.
+            logger.exception("Page cache unavailable; serving %s uncached.", request.path)
+            return self.get_response(request)
         if response is not None:
             response["X-Page-Cache"] = "hit"
             return response
@@ -151,11 +158,16 @@ class StorePageMiddleware:
             patch_cache_control(response, no_cache=True)
             timeout = page_timeout(moment)
             if timeout > 0:
-                key = learn_cache_key(request, response, timeout, f"pages:{token}", cache=cache)
-                cache.set(key, response, timeout)
+                try:
+                    key = learn_cache_key(request, response, timeout, f"pages:{token}", cache=cache)
+                    cache.set(key, response, timeout)
+                except Exception:
+                    logger.exception("Page cache unavailable; %s not stored.", request.path)
             response["X-Page-Cache"] = "miss"
         elif request.method not in {"GET", "HEAD"} and _is_editor(request):
-            # Bulk admin actions may use QuerySet.update(), which sends no signal.
+            # Bulk admin actions may use QuerySet.update(), which sends no signal. Unlike
+            # reads, invalidation may not fail quietly: a save the cache did not hear of
+            # would leave stale pages behind once the cache server is back.
             invalidate()
         return response
 

@@ -7,6 +7,7 @@ import pytest
 from django.db import connections
 from django.test import override_settings
 from django.test.testcases import LiveServerThread
+from django.urls import reverse
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
@@ -69,7 +70,8 @@ def editor(django_user_model):
 
 
 def test_public_pages_load_everything_they_name(site_url, seed, page):
-    for path in ["/", "/events/", "/agreements/"]:
+    for name in ["relations:home", "relations:event-list", "relations:agreement-list"]:
+        path = reverse(name)
         response = page.goto(site_url + path)
         assert response.status == 200
         # The stylesheet applied: the header is not the browser's default transparent.
@@ -81,12 +83,13 @@ def test_public_pages_load_everything_they_name(site_url, seed, page):
 
 
 def test_admin_javascript_runs_under_the_policy(site_url, editor, page):
-    page.goto(site_url + "/admin/login/")
+    page.goto(site_url + reverse("admin:login"))
     page.fill("#id_username", "editor")
     page.fill("#id_password", "pw-1")
     page.click("input[type=submit]")
-    page.goto(site_url + "/admin/relations/event/add/")
-    page.locator("#id_title_en").press_sequentially("Joint Commission Meeting")
+    page.goto(site_url + reverse("admin:relations_event_add"))
+    # With translated fields the English title is title_en.
+    page.locator("#id_title, #id_title_en").first.press_sequentially("Joint Commission Meeting")
 
     # prepopulate.js fills the slug as the title is typed, and the date widget adds its
     # calendar link: both are the admin's own JavaScript, loaded from static files.

@@ -53,11 +53,13 @@ def test_a_failing_request_logs_its_traceback_to_stdout(tmp_path):
 import django
 django.setup()
 from django.test import Client
+from django.urls import reverse
 from relations import views
 def broken(self, **kwargs):
     raise RuntimeError("the view broke")
 views.HomeView.get_context_data = broken
-print(Client(raise_request_exception=False, HTTP_HOST="localhost").get("/en/").status_code)
+client = Client(raise_request_exception=False, HTTP_HOST="localhost")
+print(client.get(reverse("relations:home")).status_code)
 """
     result = subprocess.run(
         [sys.executable, "-c", script],

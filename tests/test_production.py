@@ -8,6 +8,7 @@ import sys
 
 import pytest
 from django.conf import settings
+from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +63,7 @@ def test_production_refuses_to_start_when_unsafe(change, message):
 
 
 def test_pages_name_only_hashed_static_files(client, seed):
-    html = client.get("/en/").content.decode()
+    html = client.get(reverse("relations:home")).content.decode()
     static_urls = re.findall(r'(?:href|src)="(/static/[^"]+)"', html)
 
     assert static_urls
@@ -72,7 +73,9 @@ def test_pages_name_only_hashed_static_files(client, seed):
 
 @pytest.mark.parametrize("encoding", ["br", "gzip"])
 def test_static_files_are_compressed_and_cached_for_good(client, seed, encoding):
-    stylesheet = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', client.get("/en/").text)
+    stylesheet = re.search(
+        r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', client.get(reverse("relations:home")).text
+    )
 
     response = client.get(stylesheet[1], headers={"Accept-Encoding": encoding})
     response.close()

@@ -174,3 +174,24 @@ def test_admin_url_is_set_by_the_environment():
     )
 
     assert result.stdout.strip().splitlines()[-1] == "/editors/"
+
+
+def test_a_static_cdn_is_the_one_other_origin_allowed():
+    script = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['style-src'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env=os.environ
+        | {
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "DJANGO_STATIC_URL": "https://cdn.example.org/assets/",
+        },
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    assert result.stdout.strip() == "[\"'self'\", 'https://cdn.example.org']"

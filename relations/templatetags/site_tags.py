@@ -10,8 +10,7 @@ register = template.Library()
 def language_links(context):
     """The current page in every language: [(code, name, url, is_current)]."""
     request = context.get("request")
-    if request is None:
-        # Django renders 500.html without a request: no links rather than a second error.
+    if request is None:  # the 500 page renders without a request
         return []
     current = translation.get_language()
     path = request.get_full_path()
