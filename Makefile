@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 
-.PHONY: help setup run serve release test test-sqlite test-postgres smoke lint format superuser clean backup restore loadtest
+.PHONY: help setup run serve release test test-sqlite test-postgres smoke bench bench-quick lint format superuser clean backup restore loadtest
 
 help:
 	@echo "make run        set up and serve the site at http://127.0.0.1:8000/"
@@ -14,6 +14,8 @@ help:
 	@echo "make smoke      serve with gunicorn, PostgreSQL and Redis as production does, and check it"
 	@echo "make serve      production server: gunicorn, several workers (see README, Production)"
 	@echo "make release    once per release, from one machine: migrate the database"
+	@echo "make bench      every page under load at 100,000 events, SQLite and PostgreSQL (README, Performance)"
+	@echo "make bench-quick  the same on small data, SQLite only, a second per URL (run by CI)"
 	@echo "make setup      install, migrate, load the seed content, collect static files"
 	@echo "make superuser  create an editor account for /admin/"
 	@echo "make lint       ruff, Django's checks and the missing-migration check"
@@ -46,6 +48,14 @@ test-postgres: $(STAMP)
 
 smoke: $(STAMP)
 	bash scripts/with-postgres.sh bash scripts/with-redis.sh $(PY) scripts/smoke_production.py
+
+# Figures in results/ (git ignores it); the dataset is built once per scale and seed in var/bench/.
+bench: setup
+	$(PY) scripts/bench.py --scale large $(BENCH_ARGS)
+	bash scripts/with-postgres.sh $(PY) scripts/bench.py --scale large $(BENCH_ARGS)
+
+bench-quick: setup
+	$(PY) scripts/bench.py --scale small --quick --seconds 2 --warmup 1
 
 # Production: the environment says everything (README, "Production"); these refuse to start
 # without a secret key, and serve only after the deploy check passes.

@@ -6,7 +6,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from relations.api import api
-from relations.health import healthz
+from relations.health import healthz, ping
 from relations.sitemaps import SITEMAPS
 from relations.views import robots_txt
 
@@ -20,6 +20,7 @@ urlpatterns = [
     path("api/", api.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots-txt"),
+    path("ping", ping, name="ping"),
 ]
 
 # Every visitor page carries its language: /en/..., /ru/..., /tr/....

@@ -9,6 +9,8 @@ of drafts, and the ``publish`` permission that separates Editors from Contributo
 (see ``management/commands/setup_roles.py``).
 """
 
+import datetime
+
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
@@ -19,6 +21,7 @@ from django.db.models import OuterRef, Q, Subquery
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
@@ -34,6 +37,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import resources, views
 from .admin_widgets import SafeAutocompleteAdminMixin
+from .dates import Precision, format_date
 from .forms import EntryForm
 from .models import (
     Agreement,
@@ -70,6 +74,37 @@ def untranslated(model, language):
             Q(**{f"{field}_{language}": ""}) | Q(**{f"{field}_{language}__isnull": True})
         )
     return query
+
+
+def decade_filter(field_name):
+    """Decades from 1900 to now, as fixed choices.
+
+    Used instead of ``date_hierarchy``, whose list of years is a DISTINCT over every row of
+    the table on each visit to the changelist (half a second at 100,000 events on SQLite).
+    """
+
+    class DecadeFilter(admin.SimpleListFilter):
+        title = _("decade")
+        parameter_name = "decade"
+
+        def lookups(self, request, model_admin):
+            decades = range(timezone.now().year // 10 * 10, 1890, -10)
+            return [
+                (str(d), format_date(datetime.date(d, 1, 1), Precision.DECADE)) for d in decades
+            ]
+
+        def queryset(self, request, queryset):
+            if self.value() not in dict(self.lookup_choices):
+                return queryset
+            start = int(self.value())
+            return queryset.filter(
+                **{
+                    f"{field_name}__gte": datetime.date(start, 1, 1),
+                    f"{field_name}__lt": datetime.date(start + 10, 1, 1),
+                }
+            )
+
+    return DecadeFilter
 
 
 class MissingTranslationFilter(admin.SimpleListFilter):
@@ -226,6 +261,10 @@ class PublicationPermissionMixin:
 
 class PublishableAdmin(PublicationPermissionMixin, EntryAdmin):
     """Shared by every model visitors read: publication state in lists, filters and actions."""
+
+    # A filtered changelist counts its matches only: a second COUNT(*) of the whole table
+    # for "N total" costs as much as the page at 100,000 entries.
+    show_full_result_count = False
 
     actions = ("publish", "unpublish")
     # Editors paste addresses without a scheme; https is the right guess today.
@@ -448,10 +487,9 @@ class EventAdmin(PublishableAdmin):
     preview_view_class = views.EventDetailView
     save_as = True
     list_display = ("title", "when", "category", "place", "series", "publication")
-    list_filter = ("publication", "category", "date_precision", "countries")
+    list_filter = ("publication", decade_filter("date"), "category", "date_precision", "countries")
     list_select_related = ("series",)
     search_fields = ("title", "summary", "body", "place", "slug")
-    date_hierarchy = "date"
     autocomplete_fields = ("countries", "organisations", "series", "place_country", "sources")
     prepopulated_fields = {"slug": ("title",)}
     fieldsets = (
@@ -504,10 +542,9 @@ class VisitAdmin(PublishableAdmin):
     resource_classes = (resources.VisitResource,)
     preview_view_class = views.VisitDetailView
     list_display = ("title", "person", "role", "when", "level", "host_country", "publication")
-    list_filter = ("publication", "level", "host_country", "origin_country")
+    list_filter = ("publication", decade_filter("date"), "level", "host_country", "origin_country")
     list_select_related = ("person", "host_country")
     search_fields = ("title", "summary", "role", "place", "person__name", "slug")
-    date_hierarchy = "date"
     autocomplete_fields = ("person", "origin_country", "host_country", "sources")
     prepopulated_fields = {"slug": ("title",)}
     inlines = (AgreementInline,)
@@ -547,6 +584,7 @@ class AgreementAdmin(PublishableAdmin):
     list_display = ("title", "kind", "when", "status", "is_key", "publication")
     list_filter = (
         "publication",
+        decade_filter("signed_on"),
         "kind",
         "status",
         "status_set_by_hand",
@@ -555,7 +593,6 @@ class AgreementAdmin(PublishableAdmin):
         "parties",
     )
     search_fields = ("title", "summary", "place", "slug")
-    date_hierarchy = "signed_on"
     autocomplete_fields = ("parties", "visit", "place_country", "sources")
     prepopulated_fields = {"slug": ("title",)}
     inlines = (AgreementActionInline, AgreementLinkInline)

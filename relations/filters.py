@@ -7,6 +7,7 @@ Related things filter by slug, so filtered addresses are readable and stable.
 
 import django_filters
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
@@ -21,7 +22,6 @@ from .models import (
     Office,
     Organisation,
     OrganisationKind,
-    Person,
     Visit,
     VisitLevel,
 )
@@ -75,14 +75,29 @@ def country_filter(field_name, label):
     )
 
 
-def organisation_filter(field_name):
-    return django_filters.ModelChoiceFilter(
-        field_name=field_name,
-        to_field_name="slug",
-        queryset=lambda request: Organisation.objects.published(),
-        label=_("Organisation"),
-        empty_label=_("Any organisation"),
-    )
+class RelatedNameFilter(django_filters.CharFilter):
+    """A person or organisation by slug (as links give it) or by part of the name.
+
+    A text box rather than a dropdown: thousands of people or organisations would be read
+    from the database and rendered as options on every page of the list.
+    """
+
+    def __init__(self, field_name, label, **kwargs):
+        widget = forms.TextInput(attrs={"type": "search", "placeholder": _("Name or part of it")})
+        super().__init__(
+            field_name=field_name, label=label, max_length=200, widget=widget, **kwargs
+        )
+
+    def filter(self, queryset, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        related = queryset.model._meta.get_field(self.field_name).related_model
+        matches = related.objects.filter(Q(slug=value) | Q(name__icontains=value))
+        # Subqueries rather than a join: an entry linked to two matches appears once,
+        # without DISTINCT over the whole table.
+        linked = queryset.model.objects.filter(**{f"{self.field_name}__in": matches})
+        return queryset.filter(pk__in=linked.values("pk"))
 
 
 class StableOrderingFilter(django_filters.OrderingFilter):
@@ -112,7 +127,7 @@ class EventFilter(DatedFilterSet):
         choices=Category.choices, label=_("Category"), empty_label=_("Any category")
     )
     country = country_filter("countries", _("Country"))
-    organisation = organisation_filter("organisations")
+    organisation = RelatedNameFilter("organisations", _("Organisation"))
     body = django_filters.ModelChoiceFilter(
         field_name="organisations",
         to_field_name="slug",
@@ -163,13 +178,7 @@ class VisitFilter(DatedFilterSet):
     level = django_filters.ChoiceFilter(
         choices=VisitLevel.choices, label=_("Level"), empty_label=_("Any level")
     )
-    person = django_filters.ModelChoiceFilter(
-        to_field_name="slug",
-        # Only people who have made a visit: the list stays short however many people exist.
-        queryset=Person.objects.filter(visits__isnull=False).distinct(),
-        label=_("Person"),
-        empty_label=_("Anyone"),
-    )
+    person = RelatedNameFilter("person", _("Person"))
     role = django_filters.CharFilter(
         label=_("Role"),
         method="filter_role",
@@ -191,7 +200,7 @@ class VisitFilter(DatedFilterSet):
 
 class OfficeFilter(SearchFilterSet):
     country = country_filter("country", _("Country"))
-    organisation = organisation_filter("organisation")
+    organisation = RelatedNameFilter("organisation", _("Organisation"))
 
     class Meta:
         model = Office

@@ -6,11 +6,12 @@ move between databases without depending on ids. Content that visitors read is
 visitor may see.
 """
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Case, F, Q, When
-from django.db.models.functions import ExtractYear
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -130,25 +131,24 @@ class YearQuerySet(models.QuerySet):
     """Rows with a start date (and maybe an end) at a precision, named by ``date_fields``."""
 
     def in_year(self, year):
-        """Entries whose period touches ``year``: the 1930s are in 1935."""
+        """Entries whose period touches ``year``: the 1930s are in 1935.
+
+        Plain date comparisons that indexes serve, rather than the year of every row: a
+        date at decade precision is stored as the decade's first day, so the 1930s touch
+        1935 exactly when the date is 1930-01-01. A span is found by its start or by its
+        end; the branches may overlap but never miss.
+        """
         start, start_precision, end, end_precision = self.model.date_fields
-
-        def year_bound(field, precision_field):
-            return Case(
-                When(**{precision_field: Precision.DECADE}, then=ExtractYear(field) + 9),
-                default=ExtractYear(field),
-            )
-
-        if end is None:
-            last = year_bound(start, start_precision)
-        else:
-            last = Case(
-                When(**{f"{end}__isnull": True}, then=year_bound(start, start_precision)),
-                default=year_bound(end, end_precision),
-            )
-        return self.annotate(_last_year=last).filter(
-            **{f"{start}__year__lte": year}, _last_year__gte=year
+        first_day, last_day = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        decade = datetime.date(year - year % 10, 1, 1)
+        touches = Q(**{f"{start}__range": (first_day, last_day)}) | Q(
+            **{start: decade, start_precision: Precision.DECADE}
         )
+        if end is not None:
+            touches |= Q(**{f"{end}__gte": first_day, f"{start}__lte": last_day}) | Q(
+                **{end: decade, end_precision: Precision.DECADE, f"{start}__lte": last_day}
+            )
+        return self.filter(touches)
 
 
 class DatedQuerySet(PublishableQuerySet, YearQuerySet):
@@ -666,7 +666,13 @@ class Event(Publishable, Dated):
     class Meta:
         ordering = ["-date", "title"]
         permissions = [publish_permission("event", "events")]
-        indexes = [models.Index(fields=["category", "date"], name="event_category_date")]
+        indexes = [
+            models.Index(fields=["category", "date"], name="event_category_date"),
+            # The list's order: its first page and its page count never sort the table.
+            models.Index(fields=["-date", "title"], name="event_date_title"),
+            # The year filter looks up spans by their end.
+            models.Index(fields=["end_date"], name="event_end_date"),
+        ]
         constraints = [
             choices_constraint("publication", Publication, "event_publication_valid"),
             choices_constraint("category", Category, "event_category_valid"),
@@ -723,7 +729,11 @@ class Visit(Publishable, Dated):
     class Meta:
         ordering = ["-date", "title"]
         permissions = [publish_permission("visit", "visits")]
-        indexes = [models.Index(fields=["level", "date"], name="visit_level_date")]
+        indexes = [
+            models.Index(fields=["level", "date"], name="visit_level_date"),
+            models.Index(fields=["-date", "title"], name="visit_date_title"),
+            models.Index(fields=["end_date"], name="visit_end_date"),
+        ]
         constraints = [
             choices_constraint("publication", Publication, "visit_publication_valid"),
             choices_constraint("level", VisitLevel, "visit_level_valid"),
@@ -826,6 +836,7 @@ class Agreement(Publishable):
         indexes = [
             models.Index(fields=["kind", "signed_on"], name="agreement_kind_signed"),
             models.Index(fields=["status", "signed_on"], name="agreement_status_signed"),
+            models.Index(fields=["-signed_on", "title"], name="agreement_signed_title"),
         ]
         constraints = [
             choices_constraint("publication", Publication, "agreement_publication_valid"),

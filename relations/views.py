@@ -1,11 +1,14 @@
 """Visitor pages: thin class-based views over the models' published querysets."""
 
 import heapq
+from math import ceil
 
+from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
@@ -67,10 +70,34 @@ def organisations(drafts=False):
     return published(Organisation, drafts).prefetch_related("countries")
 
 
+class CappedPaginator(Paginator):
+    """Counts and pages through the first MAX_RESULTS results only.
+
+    Counting 100,000 entries, or skipping to the 5,000th page, costs in proportion to the
+    whole table; capped, a list page costs the same whatever the size of the data. Older
+    entries are a filter or a "sort: oldest first" away.
+    """
+
+    MAX_RESULTS = 10_000
+
+    @cached_property
+    def count(self):
+        return self.object_list.order_by()[: self.MAX_RESULTS + 1].count()
+
+    @property
+    def is_capped(self):
+        return self.count > self.MAX_RESULTS
+
+    @cached_property
+    def num_pages(self):
+        return ceil(min(self.count, self.MAX_RESULTS) / self.per_page) or 1
+
+
 class FilteredListView(FilterView):
     """A list with django-filter's form, a result count and pagination that keeps filters."""
 
     paginate_by = 20
+    paginator_class = CappedPaginator
     strict = True
     export = None  # the kind in schemas.KINDS this list downloads as
 
@@ -84,9 +111,13 @@ class FilteredListView(FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        paginator = context["paginator"]
         context["result_count"] = (
-            context["paginator"].count if context["paginator"] else len(context["object_list"])
+            min(paginator.count, paginator.MAX_RESULTS)
+            if paginator
+            else len(context["object_list"])
         )
+        context["result_count_capped"] = paginator.is_capped if paginator else False
         context["is_filtered"] = any(
             value for key, value in self.request.GET.items() if key not in {"page", "format"}
         )

@@ -3,6 +3,7 @@ from html import unescape
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from relations.models import Publication
@@ -232,3 +233,44 @@ def test_a_visit_shows_the_role_held_on_its_date(client, seed):
     )
     assert "Visitor Recep Tayyip Erdoğan , Prime Minister of Turkey" in text
     assert "7 February 2014" in text
+
+
+def page_queries(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from relations.sample_pages import sample_pages
+
+    counts = {}
+    for name, path in sample_pages():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200, path
+        counts[name.split(", page")[0]] = len(queries.captured_queries)
+    return counts
+
+
+def test_every_page_type_runs_the_same_queries_at_two_sizes_of_generated_content(client):
+    """Synthetic content, as the benchmark serves it: twice the entries, the same queries."""
+    call_command("generate_content", scale="small", seed=1, verbosity=0)
+    small = page_queries(client)
+    call_command("generate_content", scale="small", seed=2, verbosity=0)
+    assert page_queries(client) == small
+    lists = {name: count for name, count in small.items() if "list" in name or "filter" in name}
+    assert len(lists) == 15
+    assert max(lists.values()) <= 8, lists
+
+
+def test_long_lists_count_and_page_through_a_capped_number_of_results(
+    client, make_event, monkeypatch
+):
+    from relations.views import CappedPaginator
+
+    monkeypatch.setattr(CappedPaginator, "MAX_RESULTS", 30)
+    for category in ["diplomatic"] * 30 + ["economic"] * 5:
+        make_event(category=category)
+    text = page_text(client.get("/en/events/").text)
+    assert "More than 30 results" in text
+    assert "Page 1 of 2" in text
+    assert client.get("/en/events/?page=2").status_code == 200
+    assert client.get("/en/events/?page=3").status_code == 404
+    assert "5 results" in page_text(client.get("/en/events/?category=economic").text)

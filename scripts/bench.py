@@ -1,0 +1,455 @@
+"""Measure every page against what this machine can serve at all.
+
+    scripts/bench.py --scale large            # `make bench`: SQLite, then PostgreSQL
+    scripts/bench.py --scale small --quick    # `make bench-quick`: SQLite, a second per URL
+
+Builds the synthetic dataset once per scale and seed (cached in var/bench/, which git
+ignores), serves it with real gunicorn workers as production does (DEBUG off, a generated
+secret, a loopback port) and drives each URL with wrk, a separate process, for a fixed time
+after a warm-up: once with the page cache off (cold) and once with it on (warm). The floor is
+a static file through whitenoise and /ping, a view that touches no database; every page's
+throughput is also given as a ratio of /ping's, which holds across machines where absolute
+figures do not. SQL queries per request are counted in this process with Django's test client.
+
+Writes results/bench-<database>.csv, results/bench.png and prints a table, the fixture
+loading speed (objects/s) and the peak memory of a worker. Exits non-zero when a page
+answers with an error, or, with --check, when a page misses the budget (README,
+"Performance").
+"""
+
+import argparse
+import csv
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE_DIR = ROOT / "var" / "bench"
+RESULTS = ROOT / "results"
+PYTHON = sys.executable
+PG_BIN = max(Path("/usr/lib/postgresql").glob("*/bin"), default=None)
+SECRET = secrets.token_urlsafe(50)
+WRK_THREADS = 2
+WRK_CONNECTIONS = 8
+LIST_QUERY_BUDGET = 8
+WARM_BUDGET = 0.8
+COLD_BUDGET = 0.25
+# As the load balancer that ends TLS passes requests on (DJANGO_BEHIND_PROXY=1).
+PROXY_HEADER = {"X-Forwarded-Proto": "https"}
+FIELDS = ["database", "cache", "page", "url", "requests_s", "p50_ms", "p99_ms", "queries", "ratio"]
+
+
+def run(*command, **kwargs):
+    return subprocess.run(command, cwd=ROOT, check=True, **kwargs)
+
+
+def manage(*args, env=None, **kwargs):
+    return run(PYTHON, "manage.py", *args, env=env or os.environ, **kwargs)
+
+
+def database_kind():
+    return "postgres" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
+
+
+# ---------------------------------------------------------------------------
+# The dataset
+
+
+def build_dataset(scale, seed, serve=True):
+    """The dataset in the database DATABASE_URL names, from a cached copy when there is one;
+    with ``serve=False``, only the cached SQLite copy."""
+    name = f"{scale}-{seed}"
+    sqlite_copy = CACHE_DIR / f"{name}.sqlite3"
+    if not sqlite_copy.exists():
+        print(f"Generating the {scale} dataset (seed {seed}), cached in {sqlite_copy}")
+        building = sqlite_copy.with_suffix(".building")
+        building.unlink(missing_ok=True)
+        env = os.environ | {"DATABASE_URL": f"sqlite:///{building}"}
+        manage("migrate", "--noinput", "--verbosity", "0", env=env)
+        manage("generate_content", "--scale", scale, "--seed", str(seed), env=env)
+        building.rename(sqlite_copy)
+    if not serve:
+        return
+    if database_kind() == "sqlite":
+        # A copy, so sessions and log-ins written by a run never reach the cached data.
+        target = CACHE_DIR / f"{name}.run.sqlite3"
+        shutil.copyfile(sqlite_copy, target)
+        os.environ["DATABASE_URL"] = f"sqlite:///{target}"
+    else:
+        dump = CACHE_DIR / f"{name}.pgdump"
+        if dump.exists():
+            run(f"{PG_BIN}/pg_restore", "--no-owner", "-d", pg_dsn(), str(dump))
+        else:
+            manage("migrate", "--noinput", "--verbosity", "0")
+            manage("generate_content", "--scale", scale, "--seed", str(seed))
+            run(f"{PG_BIN}/pg_dump", "-Fc", "-f", str(dump), pg_dsn())
+    # Migrations added since the copy was made (an index, say) apply to it.
+    manage("migrate", "--noinput", "--verbosity", "0")
+
+
+def pg_dsn():
+    """libpq's form of DATABASE_URL (with-postgres.sh gives the socket folder as the host)."""
+    from urllib.parse import unquote, urlparse
+
+    url = urlparse(os.environ["DATABASE_URL"])
+    return f"host={unquote(url.hostname or '')} user={url.username} dbname={url.path[1:]}"
+
+
+def fixture_speed(scale, seed):
+    """Objects per second for loaddata of the dataset dumped with natural keys, on SQLite."""
+    fixture = CACHE_DIR / f"{scale}-{seed}.json"
+    build_dataset(scale, seed, serve=False)
+    env = os.environ | {"DATABASE_URL": f"sqlite:///{CACHE_DIR / f'{scale}-{seed}.sqlite3'}"}
+    if not fixture.exists():
+        partial = fixture.with_suffix(".partial")
+        manage(
+            "dumpdata", "relations", "--natural-foreign", "--natural-primary",
+            "--output", str(partial), env=env,
+        )  # fmt: skip
+        partial.rename(fixture)
+    target = CACHE_DIR / "fixture-load.sqlite3"
+    target.unlink(missing_ok=True)
+    env["DATABASE_URL"] = f"sqlite:///{target}"
+    manage("migrate", "--noinput", "--verbosity", "0", env=env)
+    started = time.monotonic()
+    output = manage("loaddata", str(fixture), env=env, capture_output=True, text=True).stdout
+    seconds = time.monotonic() - started
+    target.unlink()
+    objects = int(re.search(r"Installed (\d+) object", output).group(1))
+    return objects, seconds
+
+
+# ---------------------------------------------------------------------------
+# What to request
+
+
+def setup_django():
+    os.environ["DJANGO_SECRET_KEY"] = SECRET
+    os.environ["PAGE_CACHE_SECONDS"] = "0"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def pages():
+    """(name, path): the floor, every visitor page type, an admin changelist."""
+    from django.conf import settings
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    from relations.sample_pages import sample_pages
+
+    # /ping first: every ratio is taken against it.
+    yield "floor: /ping", "/ping"
+    yield "floor: static file", staticfiles_storage.url("css/site.css")
+    yield from sample_pages()
+    yield "admin: events", f"/{settings.ADMIN_URL}relations/event/"
+
+
+def editor_cookie():
+    """A session cookie for a superuser, created directly (no login form, no lockout)."""
+    from django.conf import settings
+    from django.contrib.auth import (
+        BACKEND_SESSION_KEY,
+        HASH_SESSION_KEY,
+        SESSION_KEY,
+        get_user_model,
+    )
+    from django.contrib.sessions.backends.db import SessionStore
+
+    user, _ = get_user_model().objects.get_or_create(
+        username="bench-editor", defaults={"is_staff": True, "is_superuser": True}
+    )
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.save()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+def count_queries(path, cookie):
+    """(status, SQL queries) for one request through Django's test client, cache off."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.cookies.load(cookie)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    return response.status_code, len(queries.captured_queries)
+
+
+# ---------------------------------------------------------------------------
+# The server and the load
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """gunicorn as `make serve` runs it, on a loopback port, page cache on or off."""
+
+    def __init__(self, workers, cache_on):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        env = os.environ | {
+            "DJANGO_ENV": "production",
+            "DJANGO_SECRET_KEY": SECRET,
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            "DJANGO_BEHIND_PROXY": "1",
+            "PAGE_CACHE_SECONDS": "600" if cache_on else "0",
+            "GUNICORN_BIND": f"127.0.0.1:{self.port}",
+            "WEB_CONCURRENCY": str(workers),
+        }
+        self.log = open(CACHE_DIR / "gunicorn.log", "w")  # noqa: SIM115 (closed in stop())
+        self.process = subprocess.Popen(
+            # No recycling during a run: it would show as latency and reset peak memory.
+            [PYTHON, "-m", "gunicorn", "--config", "config/gunicorn.py", "--max-requests", "0"],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                probe = urllib.request.Request(f"{self.base}/ping", headers=PROXY_HEADER)
+                urllib.request.urlopen(probe, timeout=1).read()
+                return
+            except OSError:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    self.stop()
+                    sys.exit(f"gunicorn did not start; see {self.log.name}")
+                time.sleep(0.2)
+
+    def peak_worker_memory(self):
+        """The largest peak resident memory of any worker, in MiB (VmHWM from /proc)."""
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        peaks = []
+        for pid in children.read_text().split():
+            status = Path(f"/proc/{pid}/status").read_text()
+            peaks.append(int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024)
+        return max(peaks, default=0)
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+        self.log.close()
+
+
+def wrk(url, seconds, cookie=""):
+    """(requests/s, p50 ms, p99 ms, errors) from wrk over ``seconds``."""
+    headers = ["-H", "X-Forwarded-Proto: https"]
+    if cookie:
+        headers += ["-H", f"Cookie: {cookie}"]
+    command = ["wrk", "--threads", str(WRK_THREADS), "--connections", str(WRK_CONNECTIONS)]
+    # A slow page is a figure to report, not an error: only a wait this long counts as one.
+    command += ["--timeout", "30s"]
+    output = subprocess.run(
+        [*command, "--duration", f"{seconds}s", "--latency", *headers, url],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    latency = dict(re.findall(r"\b(50|99)%\s+([\d.]+[a-z]+)", output))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    timeouts = re.search(r"Socket errors: .*timeout (\d+)", output)
+    failures = sum(int(found.group(1)) for found in (errors, timeouts) if found)
+    return rate, milliseconds(latency["50"]), milliseconds(latency["99"]), failures
+
+
+def milliseconds(text):
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def ensure_wrk():
+    if shutil.which("wrk"):
+        return
+    print("Installing Debian's wrk package")
+    subprocess.run(["apt-get", "update", "-qq"], check=True)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)
+
+
+# ---------------------------------------------------------------------------
+# Report
+
+
+def table(rows):
+    header = "page                       cache    req/s   p50 ms   p99 ms  SQL  × ping"
+    lines = [header, "-" * len(header)]
+    for row in rows:
+        lines.append(
+            f"{row['page']:<26} {row['cache']:<5} {row['requests_s']:>8.0f} {row['p50_ms']:>8.1f} "
+            f"{row['p99_ms']:>8.1f} {row['queries']:>4} {row['ratio']:>7.2f}"
+        )
+    return "\n".join(lines)
+
+
+def budget(rows):
+    """Every page that misses the budget, as a sentence."""
+    misses = []
+    for row in rows:
+        page, ratio = row["page"], row["ratio"]
+        if page.startswith(("floor", "admin")):
+            continue
+        is_list = "list" in page or "filter" in page or "page " in page
+        if is_list and row["queries"] > LIST_QUERY_BUDGET:
+            misses.append(f"{page}: {row['queries']} queries (budget {LIST_QUERY_BUDGET})")
+        if row["cache"] == "warm" and ratio < WARM_BUDGET:
+            misses.append(f"{page} warm: {ratio:.2f} × ping (budget {WARM_BUDGET})")
+        if row["cache"] == "cold" and ratio < COLD_BUDGET:
+            misses.append(f"{page} cold: {ratio:.2f} × ping (budget {COLD_BUDGET})")
+        if row["cache"] == "cold" and row["p99_ms"] > 4 * row["p50_ms"]:
+            misses.append(
+                f"{page} cold: p99 {row['p99_ms']:.0f} ms > 4 × p50 {row['p50_ms']:.0f} ms"
+            )
+    return misses
+
+
+def chart():
+    """A bar per page and cache state, per database: throughput as a ratio of /ping's."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    files = sorted(RESULTS.glob("bench-*.csv"))
+    figure, axes = plt.subplots(1, len(files), figsize=(8 * len(files), 11), squeeze=False)
+    for axis, path in zip(axes[0], files, strict=True):
+        with path.open() as file:
+            rows = list(csv.DictReader(file))
+        names = list(dict.fromkeys(row["page"] for row in rows))
+        for offset, cache in ((-0.2, "cold"), (0.2, "warm")):
+            ratios = {row["page"]: float(row["ratio"]) for row in rows if row["cache"] == cache}
+            axis.barh(
+                [i + offset for i in range(len(names))],
+                [ratios.get(name, 0) for name in names],
+                height=0.4,
+                label=f"cache {'off' if cache == 'cold' else 'on'}",
+            )
+        axis.set_yticks(range(len(names)), names)
+        axis.invert_yaxis()
+        axis.axvline(WARM_BUDGET, color="green", linestyle=":", label="warm budget")
+        axis.axvline(COLD_BUDGET, color="red", linestyle=":", label="cold budget")
+        axis.set_xlabel("throughput ÷ throughput of /ping")
+        axis.set_title(f"{rows[0]['database']}: requests/s as a ratio of the trivial view")
+        axis.legend(loc="lower right")
+    figure.tight_layout()
+    figure.savefig(RESULTS / "bench.png", dpi=80)
+
+
+# ---------------------------------------------------------------------------
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", default="large", choices=("small", "medium", "large"))
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--seconds", type=int, default=5, help="Load time per URL.")
+    parser.add_argument("--warmup", type=int, default=1, help="Warm-up time per URL.")
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument(
+        "--fixture-scale",
+        choices=("small", "medium", "large"),
+        help="Dataset whose fixture loading is timed (default: --scale).",
+    )
+    parser.add_argument("--quick", action="store_true", help="No fixture timing, no chart.")
+    parser.add_argument("--check", action="store_true", help="Exit 1 when the budget is missed.")
+    args = parser.parse_args()
+
+    ensure_wrk()
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    RESULTS.mkdir(exist_ok=True)
+    kind = database_kind()
+    build_dataset(args.scale, args.seed)
+    env = os.environ | {"DJANGO_ENV": "production", "DJANGO_SECRET_KEY": SECRET}
+    manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
+    setup_django()
+    cookie = editor_cookie()
+
+    targets = []
+    for name, path in pages():
+        status, queries = count_queries(path, cookie if name.startswith("admin") else "")
+        if status != 200:
+            sys.exit(f"{name}: {path} answered {status}")
+        targets.append((name, path, queries))
+
+    rows, memory, failed = [], {}, []
+    for cache in ("cold", "warm"):
+        server = Server(args.workers, cache_on=cache == "warm")
+        try:
+            floor = None
+            for name, path, queries in targets:
+                url = server.base + path
+                page_cookie = cookie if name.startswith("admin") else ""
+                wrk(url, args.warmup, page_cookie)
+                rate, p50, p99, errors = wrk(url, args.seconds, page_cookie)
+                if errors:
+                    failed.append(f"{name} ({cache}): {errors} error responses")
+                floor = floor or (rate if name == "floor: /ping" else None)
+                row = {
+                    "database": kind,
+                    "cache": cache,
+                    "page": name,
+                    "url": path,
+                    "requests_s": rate,
+                    "p50_ms": p50,
+                    "p99_ms": p99,
+                    "queries": queries,
+                    "ratio": rate / floor if floor else 1.0,
+                }
+                rows.append(row)
+                print(table([row]).splitlines()[-1], flush=True)
+            memory[cache] = server.peak_worker_memory()
+        finally:
+            server.stop()
+
+    order = [name for name, _, _ in targets]
+    rows.sort(key=lambda row: (order.index(row["page"]), row["cache"]))
+    with (RESULTS / f"bench-{kind}.csv").open("w", newline="") as file:
+        writer = csv.DictWriter(file, FIELDS)
+        writer.writeheader()
+        writer.writerows(rows)
+    print(
+        f"\n{kind}, {args.scale} dataset (seed {args.seed}), {args.workers} gunicorn workers, wrk "
+        f"{WRK_THREADS} threads × {WRK_CONNECTIONS} connections, {args.seconds} s per URL"
+    )
+    print(table(rows))
+    print(f"Peak memory of a worker: {max(memory.values()):.0f} MiB")
+    if not args.quick:
+        if kind == "sqlite":
+            scale = args.fixture_scale or args.scale
+            objects, seconds = fixture_speed(scale, args.seed)
+            print(
+                f"Fixture loading ({scale} dataset, natural keys): {objects:,} objects in "
+                f"{seconds:.0f} s, {objects / seconds:,.0f} objects/s"
+            )
+        chart()
+        print(f"Written: {RESULTS / f'bench-{kind}.csv'}, {RESULTS / 'bench.png'}")
+    misses = budget(rows)
+    print("\nBudget: " + ("every page within it." if not misses else "missed by"))
+    for miss in misses:
+        print(f"  {miss}")
+    if failed:
+        sys.exit("Errors:\n  " + "\n  ".join(failed))
+    if args.check and misses:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
