@@ -4,8 +4,6 @@ import os
 
 import pytest
 
-from tests import test_csp_browser
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CHROMIUM = "/usr/bin/chromium"
@@ -21,7 +19,6 @@ ARGS = [
 
 
 # A live server that serves the hashed static files as production does.
-site_url = test_csp_browser.site_url
 
 
 @pytest.fixture
