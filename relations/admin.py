@@ -696,7 +696,7 @@ class AgreementActionAdmin(EntryAdmin):
 
 
 @admin.register(AgreementLink)
-class AgreementLinkAdmin(SimpleHistoryAdmin):
+class AgreementLinkAdmin(SafeAutocompleteAdminMixin, SimpleHistoryAdmin):
     # Links are not translated, so they use the plain history admin, with no deleted-entries page.
     change_list_template = "admin/change_list.html"
     list_display = ("from_agreement", "kind", "to_agreement")

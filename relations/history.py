@@ -12,11 +12,16 @@ per-language columns (``title_ru``...) only when its own app is ready, and a
 history table made earlier would miss them, losing every translation on restore.
 """
 
+from contextvars import ContextVar
+
 from simple_history import register
 from simple_history.models import SIMPLE_HISTORY_REVERSE_ATTR_NAME
 from simple_history.utils import get_m2m_reverse_field_name
 
 FIXTURE_REASON = "Loaded from a fixture"
+
+# Off while a backup that carries its own history is restored: its records say it all.
+recording_fixture_loads = ContextVar("recording_fixture_loads", default=True)
 
 
 def register_history():
@@ -65,7 +70,7 @@ def record_fixture_load(sender, instance, created, raw, **kwargs):
 
     A fixture loaded again over unchanged entries adds nothing: only a change is one.
     """
-    if not raw or not is_tracked(sender):
+    if not raw or not is_tracked(sender) or not recording_fixture_loads.get():
         return
     latest = latest_change(instance)
     if latest is not None and latest.history_type != "-" and same_values(latest, instance):

@@ -351,6 +351,7 @@ def event_post():
     return post
 
 
+@pytest.fixture
 def site_url(transactional_db):
     """A live server whose static files come from whitenoise, as in production (Django's own
     live server would look for unhashed names and miss every hashed one)."""

@@ -75,7 +75,7 @@ def test_an_editor_drafts_previews_publishes_edits_and_restores_a_visit(
 
     # A draft visit with an agreement signed during it; the admin fills in the slugs.
     page.goto(f"{admin}relations/visit/add/")
-    page.fill("#id_title", "State visit to Testland")
+    page.fill("#id_title_en", "State visit to Testland")
     choose(page, "#id_person", "Vladimir Putin")
     page.fill("#id_date", "2004-12-05")
     choose(page, "#id_origin_country", "Homeland")

@@ -144,7 +144,10 @@ def test_admin_changelists_survive_generated_query_strings(staff_client, seed, m
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
 @pytest.mark.parametrize("view", ["add", "change"])
 def test_admin_forms_survive_generated_form_data(staff_client, seed, model, view):
-    args = (model.objects.order_by("pk").first().pk,) if view == "change" else ()
+    first = model.objects.order_by("pk").first()
+    if view == "change" and first is None:
+        pytest.skip(f"the seed has no {model._meta.verbose_name} to change")
+    args = (first.pk,) if view == "change" else ()
     path = admin_url(model, view, *args)
     names = form_names(staff_client.get(path).content.decode())
     assert names, path
