@@ -360,7 +360,7 @@ class CountryAdmin(EntryAdmin):
     prepopulated_fields = {"slug": ("name",)}
 
 
-class RoleInline(TranslationTabularInline):
+class RoleInline(SafeAutocompleteAdminMixin, TranslationTabularInline):
     model = Role
     extra = 0
     fields = ("title", "country", "date", "date_precision", "end_date", "end_precision")
@@ -379,7 +379,7 @@ class PersonAdmin(EntryAdmin):
     inlines = (RoleInline,)
 
 
-class CoChairInline(TranslationTabularInline):
+class CoChairInline(SafeAutocompleteAdminMixin, TranslationTabularInline):
     model = CoChair
     extra = 0
     fields = ("person", "country", "role", "date", "date_precision", "end_date", "end_precision")
@@ -415,7 +415,7 @@ class OrganisationAdmin(PublishableAdmin):
         return ", ".join(country.name for country in obj.countries.all())
 
 
-class SectionInline(TranslationStackedInline):
+class SectionInline(SafeAutocompleteAdminMixin, TranslationStackedInline):
     model = Section
     extra = 0
     prepopulated_fields = {"slug": ("title",)}
@@ -560,14 +560,14 @@ class VisitAdmin(PublishableAdmin):
         return obj.when
 
 
-class AgreementActionInline(TranslationTabularInline):
+class AgreementActionInline(SafeAutocompleteAdminMixin, TranslationTabularInline):
     model = AgreementAction
     extra = 0
     fields = ("party", "action", "date", "date_precision", "signatory", "note")
     autocomplete_fields = ("party", "signatory")
 
 
-class AgreementLinkInline(admin.TabularInline):
+class AgreementLinkInline(SafeAutocompleteAdminMixin, admin.TabularInline):
     model = AgreementLink
     fk_name = "from_agreement"
     extra = 0

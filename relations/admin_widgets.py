@@ -1,12 +1,13 @@
-"""Autocomplete widgets that survive a tampered form.
+"""Choice fields and autocomplete widgets that survive a tampered form.
 
-Django's autocomplete widgets look up the submitted ids to redisplay a form with
-errors; an id that is not a number ("' OR 1=1 --") or does not fit the column
-makes that lookup raise, and the editor gets a server error instead of the form
-error. These widgets drop such ids before the lookup: the form still says the
-choice is invalid.
+Django looks up submitted ids twice: the form field to validate them, and the
+autocomplete widget to redisplay a form with errors. An id that does not fit the
+column (9223372036854775808) makes either lookup raise in the database driver,
+and the editor gets a server error instead of the form error. The fields and
+widgets here turn such ids into the ordinary "not one of the available choices".
 """
 
+from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 
@@ -36,6 +37,30 @@ class SafeAutocompleteSelectMultiple(PossibleIdsMixin, AutocompleteSelectMultipl
     pass
 
 
+class SafeModelChoiceField(forms.ModelChoiceField):
+    def to_python(self, value):
+        if value not in self.empty_values and not is_possible_id(self.queryset.model, value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        for pk in value:
+            if not is_possible_id(self.queryset.model, pk):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
+
+SAFE_FIELDS = {
+    forms.ModelChoiceField: SafeModelChoiceField,
+    forms.ModelMultipleChoiceField: SafeModelMultipleChoiceField,
+}
+
 SAFE_WIDGETS = {
     AutocompleteSelect: SafeAutocompleteSelect,
     AutocompleteSelectMultiple: SafeAutocompleteSelectMultiple,
@@ -43,7 +68,7 @@ SAFE_WIDGETS = {
 
 
 class SafeAutocompleteAdminMixin:
-    """For ModelAdmin and inlines: autocomplete fields use the widgets above."""
+    """For ModelAdmin and inlines: choice fields and autocomplete widgets are the safe ones."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         return make_safe(super().formfield_for_foreignkey(db_field, request, **kwargs))
@@ -53,6 +78,10 @@ class SafeAutocompleteAdminMixin:
 
 
 def make_safe(formfield):
-    if formfield is not None and type(formfield.widget) in SAFE_WIDGETS:
+    if formfield is None:
+        return None
+    if type(formfield) in SAFE_FIELDS:
+        formfield.__class__ = SAFE_FIELDS[type(formfield)]
+    if type(formfield.widget) in SAFE_WIDGETS:
         formfield.widget.__class__ = SAFE_WIDGETS[type(formfield.widget)]
     return formfield

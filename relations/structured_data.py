@@ -12,6 +12,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
 from .dates import Precision
+from .markup import safe_url
 from .models import Agreement, Event, EventSeries, Office, Organisation, PartnerPage, Person, Visit
 
 ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -71,7 +72,7 @@ def agreement_data(agreement):
         "spatialCoverage": [
             {"@type": "Country", "name": country.name} for country in agreement.parties.all()
         ],
-        "sameAs": agreement.text_url or None,
+        "sameAs": safe_url(agreement.text_url) or None,
     }
 
 
@@ -107,7 +108,7 @@ def organisation_data(organisation):
         "alternateName": organisation.acronym,
         "description": organisation.description,
         "foundingDate": iso_date(organisation.founded, organisation.founded_precision),
-        "sameAs": organisation.website or None,
+        "sameAs": safe_url(organisation.website) or None,
     }
 
 

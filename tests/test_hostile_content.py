@@ -44,7 +44,10 @@ DETAIL_MODELS = [
     content.Person,
     content.EventSeries,
 ]
-LISTS = ["home", "event-list", "agreement-list", "visit-list", "office-list", "organisation-list"]
+LISTS = [
+    "home", "event-list", "agreement-list", "visit-list", "office-list", "organisation-list",
+    "timeline",
+]  # fmt: skip
 
 # What may not be in the DOM once the page has loaded.
 DOM_CHECK = """() => {
@@ -62,6 +65,11 @@ DOM_CHECK = """() => {
     }
   }
   for (const el of document.querySelectorAll('script, style, iframe, svg, img')) {
+    if (el.matches('script[type="application/ld+json"]')) {
+      // Data, not code; the payload is in it as text and must not have broken out.
+      try { JSON.parse(el.textContent); } catch (e) { bad.push('broken JSON-LD'); }
+      continue;
+    }
     if ((el.textContent + el.outerHTML).includes('XSS')) bad.push(el.outerHTML.slice(0, 80));
   }
   return bad;
@@ -98,6 +106,7 @@ def public_urls():
     for language in ("en", "ru"):
         with translation.override(language):
             urls += [reverse(f"relations:{name}") for name in LISTS]
+            urls.append(reverse("relations:search") + "?q=plain+words")
             urls += [
                 model.objects.order_by("pk").first().get_absolute_url() for model in DETAIL_MODELS
             ]
@@ -111,7 +120,9 @@ def admin_urls():
             continue
         prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
         urls.append(reverse(f"{prefix}_changelist"))
-        urls.append(reverse(f"{prefix}_change", args=[model.objects.order_by("pk").first().pk]))
+        first = model.objects.order_by("pk").first()
+        if first is not None:
+            urls.append(reverse(f"{prefix}_change", args=[first.pk]))
     return urls
 
 
