@@ -9,7 +9,9 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connections
 from django.test import Client, override_settings
+from django.test.testcases import LiveServerThread
 from django.utils import translation
 from django.utils.text import slugify
 
@@ -284,3 +286,29 @@ def event_post():
         }
 
     return post
+
+
+@pytest.fixture
+def site_url(transactional_db):
+    """A live server whose static files come from whitenoise, as in production (Django's own
+    live server would look for unhashed names and miss every hashed one)."""
+    shared = {
+        conn.alias: conn
+        for conn in connections.all()
+        if conn.vendor == "sqlite" and conn.is_in_memory_db()
+    }
+    for conn in shared.values():
+        conn.inc_thread_sharing()
+    with override_settings(ALLOWED_HOSTS=["127.0.0.1"]):
+        thread = LiveServerThread(
+            "127.0.0.1", static_handler=lambda app: app, connections_override=shared, port=0
+        )
+        thread.daemon = True
+        thread.start()
+        thread.is_ready.wait()
+        if thread.error:
+            raise thread.error
+        yield f"http://127.0.0.1:{thread.port}"
+        thread.terminate()
+    for conn in shared.values():
+        conn.dec_thread_sharing()

@@ -61,11 +61,11 @@ def save_and_continue(page):
 
 
 def test_an_editor_drafts_previews_publishes_edits_and_restores_a_visit(
-    page, live_server, make_staff, make_person, turkey, russia
+    page, site_url, make_staff, make_person, turkey, russia
 ):
     make_staff("Editors", username="selin")
     make_person(name="Vladimir Putin", slug="vladimir-putin")
-    admin = f"{live_server.url}/admin/"
+    admin = f"{site_url}/admin/"
 
     page.goto(admin)
     page.fill("#id_username", "selin")
@@ -81,7 +81,7 @@ def test_an_editor_drafts_previews_publishes_edits_and_restores_a_visit(
     choose(page, "#id_origin_country", "Homeland")
     choose(page, "#id_host_country", "Testland")
     page.locator("#agreements-group .add-row a").click()
-    page.fill("#id_agreements-0-title", "Joint declaration on cooperation")
+    page.fill("#id_agreements-0-title_en", "Joint declaration on cooperation")
     page.select_option("#id_agreements-0-kind", "joint-declaration")
     page.fill("#id_agreements-0-signed_on", "2004-12-06")
     choose(page, "#id_agreements-0-parties", "Testland")
@@ -89,7 +89,7 @@ def test_an_editor_drafts_previews_publishes_edits_and_restores_a_visit(
     visit = Visit.objects.get(slug="state-visit-to-testland")
     assert visit.publication == Publication.DRAFT
     assert Agreement.objects.get(slug="joint-declaration-on-cooperation").visit == visit
-    assert page.request.get(live_server.url + visit.get_absolute_url()).status == 404
+    assert page.request.get(site_url + visit.get_absolute_url()).status == 404
 
     # Preview: the visitor's page, for the editor only.
     page.click("a.previewlink")
@@ -101,12 +101,12 @@ def test_an_editor_drafts_previews_publishes_edits_and_restores_a_visit(
     # Publish, and find it among the visits of 2004.
     page.select_option("#id_publication", "published")
     save_and_continue(page)
-    page.goto(live_server.url + reverse("relations:visit-list") + "?year=2004")
+    page.goto(site_url + reverse("relations:visit-list") + "?year=2004")
     assert page.locator("h3", has_text="State visit to Testland").is_visible()
 
     # Edit, then see the difference in the history and restore the earlier title.
     page.goto(f"{admin}relations/visit/{visit.pk}/change/")
-    page.fill("#id_title", "Official visit to Testland")
+    page.fill("#id_title_en", "Official visit to Testland")
     save_and_continue(page)
     page.click("a.historylink")
     page.wait_for_load_state()
@@ -119,5 +119,5 @@ def test_an_editor_drafts_previews_publishes_edits_and_restores_a_visit(
     page.wait_for_load_state()
     visit.refresh_from_db()
     assert (visit.title, visit.publication) == ("State visit to Testland", "published")
-    page.goto(live_server.url + visit.get_absolute_url())
+    page.goto(site_url + visit.get_absolute_url())
     assert page.locator("h1").inner_text() == "State visit to Testland"

@@ -4,40 +4,11 @@ refused, and the admin's JavaScript still runs (Debian's Chromium through Playwr
 import shutil
 
 import pytest
-from django.db import connections
-from django.test import override_settings
-from django.test.testcases import LiveServerThread
 from django.urls import reverse
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 CHROMIUM = shutil.which("chromium")
-
-
-@pytest.fixture
-def site_url(transactional_db):
-    """A live server whose static files come from whitenoise, as in production (Django's own
-    live server would look for unhashed names and miss every hashed one)."""
-    shared = {
-        conn.alias: conn
-        for conn in connections.all()
-        if conn.vendor == "sqlite" and conn.is_in_memory_db()
-    }
-    for conn in shared.values():
-        conn.inc_thread_sharing()
-    with override_settings(ALLOWED_HOSTS=["127.0.0.1"]):
-        thread = LiveServerThread(
-            "127.0.0.1", static_handler=lambda app: app, connections_override=shared, port=0
-        )
-        thread.daemon = True
-        thread.start()
-        thread.is_ready.wait()
-        if thread.error:
-            raise thread.error
-        yield f"http://127.0.0.1:{thread.port}"
-        thread.terminate()
-    for conn in shared.values():
-        conn.dec_thread_sharing()
 
 
 @pytest.fixture
