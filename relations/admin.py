@@ -105,6 +105,16 @@ class TranslatedAdmin(TabbedTranslationAdmin):
 CONFLICT_FIELDS = ("seen_version", "save_anyway")
 
 
+def when_column(ordering, description):
+    """A changelist column showing an entry's date at its precision, sorted by ``ordering``."""
+
+    @admin.display(description=description, ordering=ordering)
+    def when(obj):
+        return obj.when
+
+    return when
+
+
 def has_model_permission(request, action, model):
     opts = model._meta
     return request.user.has_perm(f"{opts.app_label}.{get_permission_codename(action, opts)}")
@@ -409,7 +419,14 @@ class EventAdmin(PublishableAdmin):
     resource_classes = (resources.EventResource,)
     preview_view_class = views.EventDetailView
     save_as = True
-    list_display = ("title", "when", "category", "place", "series", "publication")
+    list_display = (
+        "title",
+        when_column("date", _("date")),
+        "category",
+        "place",
+        "series",
+        "publication",
+    )
     list_filter = ("publication", "category", "date_precision", "countries")
     list_select_related = ("series",)
     search_fields = ("title", "summary", "body", "place", "slug")
@@ -425,10 +442,6 @@ class EventAdmin(PublishableAdmin):
         ),
         PublishableAdmin.publication_fieldset,
     )
-
-    @admin.display(description=_("date"), ordering="date")
-    def when(self, obj):
-        return obj.when
 
 
 class AgreementInline(PublicationPermissionMixin, TranslationTabularInline):
@@ -463,7 +476,15 @@ class AgreementInline(PublicationPermissionMixin, TranslationTabularInline):
 class VisitAdmin(PublishableAdmin):
     resource_classes = (resources.VisitResource,)
     preview_view_class = views.VisitDetailView
-    list_display = ("title", "person", "role", "when", "level", "host_country", "publication")
+    list_display = (
+        "title",
+        "person",
+        "role",
+        when_column("date", _("date")),
+        "level",
+        "host_country",
+        "publication",
+    )
     list_filter = ("publication", "level", "host_country", "origin_country")
     list_select_related = ("person", "host_country")
     search_fields = ("title", "summary", "role", "place", "person__name", "slug")
@@ -478,17 +499,20 @@ class VisitAdmin(PublishableAdmin):
         PublishableAdmin.publication_fieldset,
     )
 
-    @admin.display(description=_("date"), ordering="date")
-    def when(self, obj):
-        return obj.when
-
 
 @admin.register(Agreement)
 class AgreementAdmin(PublishableAdmin):
     resource_classes = (resources.AgreementResource,)
     preview_view_class = views.AgreementDetailView
     save_as = True
-    list_display = ("title", "kind", "when", "status", "is_key", "publication")
+    list_display = (
+        "title",
+        "kind",
+        when_column("signed_on", _("signed")),
+        "status",
+        "is_key",
+        "publication",
+    )
     list_filter = ("publication", "kind", "status", "sphere", "is_key", "parties")
     search_fields = ("title", "summary", "place", "slug")
     date_hierarchy = "signed_on"
@@ -523,10 +547,6 @@ class AgreementAdmin(PublishableAdmin):
         ),
         PublishableAdmin.publication_fieldset,
     )
-
-    @admin.display(description=_("signed"), ordering="signed_on")
-    def when(self, obj):
-        return obj.when
 
 
 @admin.register(Office)
