@@ -33,7 +33,7 @@ def page(monkeypatch):
     # calls. Set for this test only: a leaked variable fails `check --deploy` elsewhere.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing: run scripts/ensure-chromium.sh"
+        message = f"{CHROMIUM} is missing: apt-get install chromium (.ci/run does)"
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
