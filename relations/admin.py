@@ -147,6 +147,16 @@ class TranslatedAdmin(SafeAutocompleteAdminMixin, TabbedTranslationAdmin):
 CONFLICT_FIELDS = ("seen_version", "save_anyway")
 
 
+def when_column(ordering, description):
+    """A changelist column showing an entry's date at its precision, sorted by ``ordering``."""
+
+    @admin.display(description=description, ordering=ordering)
+    def when(obj):
+        return obj.when
+
+    return when
+
+
 def has_model_permission(request, action, model):
     opts = model._meta
     return request.user.has_perm(f"{opts.app_label}.{get_permission_codename(action, opts)}")
@@ -486,7 +496,14 @@ class EventAdmin(PublishableAdmin):
     resource_classes = (resources.EventResource,)
     preview_view_class = views.EventDetailView
     save_as = True
-    list_display = ("title", "when", "category", "place", "series", "publication")
+    list_display = (
+        "title",
+        when_column("date", _("date")),
+        "category",
+        "place",
+        "series",
+        "publication",
+    )
     list_filter = ("publication", decade_filter("date"), "category", "date_precision", "countries")
     list_select_related = ("series",)
     search_fields = ("title", "summary", "body", "place", "slug")
@@ -501,10 +518,6 @@ class EventAdmin(PublishableAdmin):
         ),
         PublishableAdmin.publication_fieldset,
     )
-
-    @admin.display(description=_("date"), ordering="date")
-    def when(self, obj):
-        return obj.when
 
 
 class AgreementInline(
@@ -541,7 +554,15 @@ class AgreementInline(
 class VisitAdmin(PublishableAdmin):
     resource_classes = (resources.VisitResource,)
     preview_view_class = views.VisitDetailView
-    list_display = ("title", "person", "role", "when", "level", "host_country", "publication")
+    list_display = (
+        "title",
+        "person",
+        "role",
+        when_column("date", _("date")),
+        "level",
+        "host_country",
+        "publication",
+    )
     list_filter = ("publication", decade_filter("date"), "level", "host_country", "origin_country")
     list_select_related = ("person", "host_country")
     search_fields = ("title", "summary", "role", "place", "person__name", "slug")
@@ -554,10 +575,6 @@ class VisitAdmin(PublishableAdmin):
         (_("Where"), {"fields": (("origin_country", "host_country"), "place")}),
         PublishableAdmin.publication_fieldset,
     )
-
-    @admin.display(description=_("date"), ordering="date")
-    def when(self, obj):
-        return obj.when
 
 
 class AgreementActionInline(SafeAutocompleteAdminMixin, TranslationTabularInline):
@@ -581,7 +598,14 @@ class AgreementAdmin(PublishableAdmin):
     resource_classes = (resources.AgreementResource,)
     preview_view_class = views.AgreementDetailView
     save_as = True
-    list_display = ("title", "kind", "when", "status", "is_key", "publication")
+    list_display = (
+        "title",
+        "kind",
+        when_column("signed_on", _("signed")),
+        "status",
+        "is_key",
+        "publication",
+    )
     list_filter = (
         "publication",
         decade_filter("signed_on"),
@@ -625,10 +649,6 @@ class AgreementAdmin(PublishableAdmin):
         ),
         PublishableAdmin.publication_fieldset,
     )
-
-    @admin.display(description=_("signed"), ordering="signed_on")
-    def when(self, obj):
-        return obj.when
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -684,15 +704,11 @@ class SourceAdmin(EntryAdmin):
 
 @admin.register(AgreementAction)
 class AgreementActionAdmin(EntryAdmin):
-    list_display = ("agreement", "party", "action", "when", "signatory")
+    list_display = ("agreement", "party", "action", when_column("date", _("date")), "signatory")
     list_filter = ("action", "party")
     list_select_related = ("agreement", "party", "signatory")
     search_fields = ("agreement__title", "party__name", "signatory__name", "note")
     autocomplete_fields = ("agreement", "party", "signatory")
-
-    @admin.display(description=_("date"), ordering="date")
-    def when(self, obj):
-        return obj.when
 
 
 @admin.register(AgreementLink)
@@ -708,25 +724,17 @@ class AgreementLinkAdmin(SafeAutocompleteAdminMixin, SimpleHistoryAdmin):
 
 @admin.register(Role)
 class RoleAdmin(EntryAdmin):
-    list_display = ("person", "title", "country", "when")
+    list_display = ("person", "title", "country", when_column("date", _("period")))
     list_filter = ("country",)
     list_select_related = ("person", "country")
     search_fields = ("person__name", "title")
     autocomplete_fields = ("person", "country")
 
-    @admin.display(description=_("period"), ordering="date")
-    def when(self, obj):
-        return obj.when
-
 
 @admin.register(CoChair)
 class CoChairAdmin(EntryAdmin):
-    list_display = ("body", "person", "country", "role", "when")
+    list_display = ("body", "person", "country", "role", when_column("date", _("period")))
     list_filter = ("country",)
     list_select_related = ("body", "person", "country")
     search_fields = ("body__name", "person__name", "role")
     autocomplete_fields = ("body", "person", "country")
-
-    @admin.display(description=_("period"), ordering="date")
-    def when(self, obj):
-        return obj.when

@@ -43,7 +43,7 @@ if not os.path.exists(CHROMIUM):
     if os.environ.get("CI") == "true":
         raise RuntimeError(f"{CHROMIUM} is missing; CI must run the browser tests")
     pytestmark.append(
-        pytest.mark.skip(reason=f"{CHROMIUM} is missing (scripts/ensure-chromium.sh)")
+        pytest.mark.skip(reason=f"{CHROMIUM} is missing: apt-get install chromium (.ci/run does)")
     )
 
 
