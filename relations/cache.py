@@ -15,6 +15,8 @@ every time (ETag, from ConditionalGetMiddleware), so they never keep a stale pag
 
 import logging
 import uuid
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.apps import apps
 from django.conf import settings
@@ -66,9 +68,25 @@ def generation():
     return current
 
 
+# Set while many objects are saved at once (a fixture load): one new generation at the end.
+_batched = ContextVar("page_cache_batched", default=False)
+
+
+@contextmanager
+def one_invalidation():
+    """Saves inside the block draw a single new generation when it ends, not one each."""
+    token = _batched.set(True)
+    try:
+        yield
+    finally:
+        _batched.reset(token)
+        invalidate()
+        transaction.on_commit(invalidate)
+
+
 def content_changed(sender, **kwargs):
     """Signal receiver for any model of the relations app."""
-    if sender._meta.app_label != "relations":
+    if sender._meta.app_label != "relations" or _batched.get():
         return
     # Now, for this transaction's own later reads, and again after commit: a page rendered
     # by another worker between the two saw the old rows and must not outlive the commit.

@@ -22,6 +22,7 @@ from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 
+from . import cache
 from .history import recording_fixture_loads
 
 # Past this many problems the rest is usually the same mistake repeated.
@@ -174,7 +175,7 @@ class Loader:
         self.carries_history = any(is_history(entry.label) for entry in self.entries)
         token = recording_fixture_loads.set(not self.carries_history)
         try:
-            with transaction.atomic():
+            with cache.one_invalidation(), transaction.atomic():
                 self.load_all()
                 if self.problems:
                     raise LoadError(self.problems)

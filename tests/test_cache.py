@@ -1,6 +1,7 @@
 """Visitors' pages come from the cache until an editor changes anything, and never stale."""
 
 import datetime
+import json
 import os
 import subprocess
 import sys
@@ -8,6 +9,7 @@ import sys
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.core.management import call_command
 from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
@@ -93,6 +95,33 @@ def test_delete_and_relation_changes_empty_the_cache(client, make_event, russia)
     client.get(list_url)
     event.delete()
     assert b"Short-lived" not in client.get(list_url).content
+
+
+def test_a_fixture_load_empties_the_cache_once(client, tmp_path, seed, monkeypatch):
+    """Loading many objects draws one new generation at the end, not one per object."""
+    events_url = reverse("relations:event-list")
+    client.get(events_url)
+    assert client.get(events_url)["X-Page-Cache"] == "hit"
+    fixture = tmp_path / "more.json"
+    fixture.write_text(json.dumps([
+        {
+            "model": "relations.event",
+            "fields": {
+                "title_en": f"Loaded event {n}", "slug": f"loaded-event-{n}", "date": "2026-01-01",
+                "date_precision": "day", "category": "cultural", "publication": "published",
+            },
+        }
+        for n in range(30)
+    ]))  # fmt: skip
+    drawn = []
+    original = page_cache.invalidate
+    monkeypatch.setattr(page_cache, "invalidate", lambda: (drawn.append(1), original()))
+    call_command("load_content", str(fixture), quiet=True)
+
+    assert len(drawn) <= 2  # now, and once more after the commit
+    page = client.get(events_url)
+    assert page["X-Page-Cache"] == "miss"
+    assert b"Loaded event 0" in page.content
 
 
 def test_any_editor_post_empties_the_cache(editor, make_event):
