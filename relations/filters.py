@@ -25,7 +25,7 @@ from .models import (
     Visit,
     VisitLevel,
 )
-from .timeline import Kind
+from .timeline import Kind, decade_label
 
 
 class SearchFilterSet(django_filters.FilterSet):
@@ -234,3 +234,11 @@ class TimelineForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind of entry"), required=False, choices=[("", _("All kinds")), *Kind.CHOICES]
     )
+    decade = forms.TypedChoiceField(label=_("Decade"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args, decades=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decade"].choices = [
+            ("", _("All decades")),
+            *((decade, decade_label(decade)) for decade in decades),
+        ]

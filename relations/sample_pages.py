@@ -6,9 +6,10 @@ them at two sizes of data, so both always cover the same pages.
 
 from urllib.parse import urlencode
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from .models import Agreement, Event, EventSeries, Office, Organisation, PartnerPage, Visit
+from .timeline import MAX_PAGES
 from .views import CappedPaginator, FilteredListView
 
 # For each list: its model, then one and three filters drawn from an entry of the list, so
@@ -67,14 +68,6 @@ def last_page(model):
     return max(1, -(-results // FilteredListView.paginate_by))
 
 
-def optional(name, *args):
-    """The address of a page another part of the site may not have yet, or None."""
-    try:
-        return reverse(f"relations:{name}", args=args)
-    except NoReverseMatch:
-        return None
-
-
 def sample_pages():
     """(name, path) for the home page, each partner, list and detail page type."""
     partner = middle(PartnerPage.objects.published())
@@ -91,6 +84,9 @@ def sample_pages():
     for name, model in DETAILS:
         yield name, middle(model.objects.published()).get_absolute_url()
     yield "person", middle(Visit.objects.published()).person.get_absolute_url()
-    for name, path in (("timeline", optional("timeline")), ("search", optional("search"))):
-        if path:
-            yield name, f"{path}?q=forum" if name == "search" else path
+    timeline = reverse("relations:timeline")
+    yield "timeline", timeline
+    decade = middle(Event.objects.published()).date.year // 10 * 10
+    yield "timeline, a decade", f"{timeline}?decade={decade}"
+    yield "timeline, deepest page", f"{timeline}?page={MAX_PAGES}"
+    yield "search", f"{reverse('relations:search')}?q=forum"

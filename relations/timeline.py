@@ -1,15 +1,17 @@
 """One chronology of events, visits and agreements.
 
-Each kind comes from its own queryset, ordered by the database on (date, title);
-``heapq.merge`` interleaves the three sorted streams without sorting in Python,
-so the page costs the same three queries however many entries there are. A date
-is stored as the first day of its period, so "1930s" sorts at the start of its
-decade without special cases.
+Each kind comes from its own queryset, ordered by the database on (date, title)
+and cut to the rows a page needs; ``heapq.merge`` interleaves the three sorted
+streams without sorting in Python, so a page costs the same queries and reads at
+most a page's worth of rows from each kind however many entries there are. A
+date is stored as the first day of its period, so "1930s" sorts at the start of
+its decade without special cases.
 """
 
+import datetime
 import heapq
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import groupby, islice
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -65,28 +67,58 @@ def entries(queryset, kind, date_field, precision_field):
         yield Entry(kind, item, getattr(item, date_field), getattr(item, precision_field))
 
 
-def chronology(events, visits, agreements, kind=None):
-    """Entries of one kind or all, oldest first, from querysets of published entries."""
+# Entries per page of /timeline/, and how deep pages go before a decade is the way on.
+PAGE_SIZE = 100
+MAX_PAGES = 10
+
+DATE_FIELDS = {Kind.EVENT: "date", Kind.VISIT: "date", Kind.AGREEMENT: "signed_on"}
+
+
+def chronology(events, visits, agreements, kind=None, limit=None):
+    """Entries of one kind or all, oldest first, from querysets of published entries;
+    the first ``limit`` of them when given, reading no more than that from each kind."""
     kinds = [kind] if kind else [Kind.EVENT, Kind.VISIT, Kind.AGREEMENT]
+    querysets = {Kind.EVENT: events, Kind.VISIT: visits, Kind.AGREEMENT: agreements}
     streams = []
-    if Kind.EVENT in kinds:
-        streams.append(
-            entries(events.order_by("date", "title"), Kind.EVENT, "date", "date_precision")
-        )
-    if Kind.VISIT in kinds:
-        streams.append(
-            entries(visits.order_by("date", "title"), Kind.VISIT, "date", "date_precision")
-        )
-    if Kind.AGREEMENT in kinds:
-        streams.append(
-            entries(
-                agreements.order_by("signed_on", "title"),
-                Kind.AGREEMENT,
-                "signed_on",
-                "signed_precision",
-            )
-        )
-    return list(heapq.merge(*streams, key=lambda entry: (entry.date, str(entry.item.title))))
+    for each in kinds:
+        date_field = DATE_FIELDS[each]
+        queryset = querysets[each].order_by(date_field, "title")
+        if limit is not None:
+            queryset = queryset[:limit]
+        precision_field = "signed_precision" if each == Kind.AGREEMENT else "date_precision"
+        streams.append(entries(queryset, each, date_field, precision_field))
+    merged = heapq.merge(*streams, key=lambda entry: (entry.date, str(entry.item.title)))
+    return list(islice(merged, limit))
+
+
+def decades(events, visits, agreements):
+    """Every decade from the earliest entry's to the latest one's.
+
+    The first and the last dates of each kind, read from the date indexes. Five rows, not
+    one: for LIMIT 1 SQLite's planner prefers reading every row to walking an index, and
+    MIN with MAX in one query reads every row on it too."""
+    years = []
+    for queryset, date_field in ((events, "date"), (visits, "date"), (agreements, "signed_on")):
+        dates = queryset.values_list(date_field, flat=True)
+        for order in (date_field, f"-{date_field}"):
+            years += [bound.year for bound in dates.order_by(order)[:5]]
+    if not years:
+        return []
+    return list(range(min(years) // 10 * 10, max(years) // 10 * 10 + 1, 10))
+
+
+def decade_label(decade):
+    return format_date(datetime.date(decade, 1, 1), Precision.DECADE)
+
+
+def in_decade(events, visits, agreements, decade):
+    """The three querysets narrowed to the ten years from ``decade``."""
+    start, end = datetime.date(decade, 1, 1), datetime.date(decade + 10, 1, 1)
+    return (
+        events.filter(date__gte=start, date__lt=end),
+        visits.filter(date__gte=start, date__lt=end),
+        agreements.filter(signed_on__gte=start, signed_on__lt=end),
+    )
 
 
 def filter_by(events, visits, agreements, category=None, country=None):
@@ -104,14 +136,14 @@ def filter_by(events, visits, agreements, category=None, country=None):
 
 def by_decade(chronology_entries):
     """[(decade, label, [(period, [entries])])] for headings and jump links."""
-    decades = []
-    for decade, in_decade in groupby(chronology_entries, key=lambda entry: entry.decade):
+    grouped = []
+    for decade, decade_entries in groupby(chronology_entries, key=lambda entry: entry.decade):
         periods = [
-            (period, list(group)) for period, group in groupby(in_decade, lambda e: e.period)
+            (period, list(group))
+            for period, group in groupby(decade_entries, key=lambda entry: entry.period)
         ]
-        label = format_date(periods[0][1][0].date.replace(year=decade), Precision.DECADE)
-        decades.append((decade, label, periods))
-    return decades
+        grouped.append((decade, decade_label(decade), periods))
+    return grouped
 
 
 def on_this_day(chronology_entries, today):
@@ -123,3 +155,23 @@ def on_this_day(chronology_entries, today):
         and (entry.date.month, entry.date.day) == (today.month, today.day)
         and entry.date.year < today.year
     ]
+
+
+# The earliest year "on this day" looks back to.
+FIRST_YEAR = 1700
+
+
+def same_day_in_earlier_years(events, visits, agreements, today):
+    """The querysets narrowed to today's day and month in earlier years: a list of dates
+    the date indexes answer directly, where extracting month and day would read every row."""
+    days = []
+    for year in range(FIRST_YEAR, today.year):
+        try:
+            days.append(today.replace(year=year))
+        except ValueError:  # 29 February in a common year
+            continue
+    return (
+        events.filter(date__in=days, date_precision=Precision.DAY),
+        visits.filter(date__in=days, date_precision=Precision.DAY),
+        agreements.filter(signed_on__in=days, signed_precision=Precision.DAY),
+    )

@@ -5,7 +5,7 @@ from math import ceil
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -397,10 +397,11 @@ class PartnerDetailView(DetailPageMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs) | {"preview": self.preview}
-        entries = timeline.chronology(
-            *timeline.filter_by(events(), visits(), agreements(), country=self.object.country)
-        )
-        context["on_this_day"] = timeline.on_this_day(entries, timezone.localdate())
+        today = timezone.localdate()
+        country = self.object.country
+        querysets = timeline.filter_by(events(), visits(), agreements(), country=country)
+        entries = timeline.chronology(*timeline.same_day_in_earlier_years(*querysets, today))
+        context["on_this_day"] = timeline.on_this_day(entries, today)
         return context | partner_context(self.object)
 
 
@@ -419,28 +420,55 @@ class HomeView(TemplateView):
 
 
 class TimelineView(TemplateView):
-    """Events, visits and agreements in one chronology, by decade and year."""
+    """Events, visits and agreements in one chronology, by decade and year.
+
+    A page holds timeline.PAGE_SIZE entries, oldest first; the decade links narrow it to
+    ten years, so any period is a click away however long the record grows.
+    """
 
     template_name = "relations/timeline.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        form = filters.TimelineForm(self.request.GET or None)
-        if form.is_bound and not form.is_valid():
-            entries = []
-        else:
+        decades = timeline.decades(events(), visits(), agreements())
+        form = filters.TimelineForm(self.request.GET or None, decades=decades)
+        page = self.page_number()
+        entries, has_next = [], False
+        if not form.is_bound or form.is_valid():
             choices = form.cleaned_data if form.is_bound else {}
             querysets = timeline.filter_by(
                 events(), visits(), agreements(), choices.get("category"), choices.get("country")
             )
-            entries = timeline.chronology(*querysets, kind=choices.get("kind"))
+            if choices.get("decade") is not None:
+                querysets = timeline.in_decade(*querysets, choices["decade"])
+            skip = (page - 1) * timeline.PAGE_SIZE
+            entries = timeline.chronology(
+                *querysets, kind=choices.get("kind"), limit=skip + timeline.PAGE_SIZE + 1
+            )[skip:]
+            has_next = len(entries) > timeline.PAGE_SIZE and page < timeline.MAX_PAGES
+            entries = entries[: timeline.PAGE_SIZE]
         context |= {
             "form": form,
             "decades": timeline.by_decade(entries),
-            "result_count": len(entries),
+            "decade_links": [(decade, timeline.decade_label(decade)) for decade in decades],
+            "current_decade": form.cleaned_data.get("decade") if form.is_bound else None,
+            "page": page,
+            "has_next": has_next,
+            "first_number": (page - 1) * timeline.PAGE_SIZE + 1,
+            "last_number": (page - 1) * timeline.PAGE_SIZE + len(entries),
             "is_filtered": bool(self.request.GET),
         }
         return context
+
+    def page_number(self):
+        """The page asked for, as list pages do: anything but 1 to MAX_PAGES is a 404."""
+        try:
+            page = int(self.request.GET.get("page") or 1)
+        except ValueError:
+            raise Http404(_("There is no such page.")) from None
+        if not 1 <= page <= timeline.MAX_PAGES:
+            raise Http404(_("There is no such page."))
+        return page
 
 
 class SearchView(TemplateView):

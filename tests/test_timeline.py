@@ -36,7 +36,7 @@ def test_entries_are_grouped_by_decade_and_year_with_jump_links(client, seed):
     html = client.get(reverse("relations:timeline")).text
     decades = re.findall(r'<section class="decade" id="decade-(\d+)"', html)
     assert decades == sorted(decades) and "1990" in decades and "1930" in decades
-    assert '<a href="#decade-1990">1990s</a>' in html
+    assert '<a href="?decade=1990">1990s</a>' in html
     section_1990 = html.split('id="decade-1990"')[1].split('<section class="decade"')[0]
     assert [label for label in re.findall(r'class="period-label">([^<]+)<', section_1990)] == [
         "1992",
@@ -92,14 +92,48 @@ def test_the_chronology_costs_the_same_queries_however_many_entries(
         make_event(title=f"Event {n}")
         make_visit(title=f"Visit {n}")
         make_agreement(title=f"Agreement {n}")
-    # Events, visits, agreements with their parties, and the filter form's countries.
-    with django_assert_num_queries(6):
+    # The first and last dates of each kind (decade links), events, visits, agreements with
+    # their parties, and the filter form's countries.
+    with django_assert_num_queries(12):
         client.get(reverse("relations:timeline"))
     for n in range(3, 10):
         make_event(title=f"Event {n}")
         make_visit(title=f"Visit {n}")
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(12):
         client.get(reverse("relations:timeline"))
+
+
+def test_a_long_chronology_comes_in_pages_and_decades(client, make_event, monkeypatch):
+    monkeypatch.setattr(timeline, "PAGE_SIZE", 4)
+    for year in range(1990, 2010):
+        make_event(title=f"Event of {year}", date=d(year, 1, 1))
+    url = reverse("relations:timeline")
+
+    first = client.get(url).text
+    assert entry_titles(first) == [f"Event of {year}" for year in range(1990, 1994)]
+    assert "Entries 1–4, oldest first" in page_text(first)
+    assert 'rel="next" href="?page=2"' in first and 'rel="prev"' not in first
+
+    second = client.get(f"{url}?page=2").text
+    assert entry_titles(second) == [f"Event of {year}" for year in range(1994, 1998)]
+    assert 'rel="prev" href="?page=1"' in second
+
+    # A decade link keeps the other filters and starts that decade at its first page.
+    decade = client.get(f"{url}?category=diplomatic&decade=2000").text
+    assert entry_titles(decade) == [f"Event of {year}" for year in range(2000, 2004)]
+    assert '<a href="?category=diplomatic&amp;decade=1990">1990s</a>' in decade
+    assert 'href="?category=diplomatic&amp;decade=2000" aria-current="page"' in decade
+
+
+@pytest.mark.parametrize("page", ["0", "abc", "51", "-1", "9" * 30])
+def test_a_page_that_does_not_exist_is_a_404(client, seed, page):
+    assert client.get(f"{reverse('relations:timeline')}?page={page}").status_code == 404
+
+
+def test_an_unknown_decade_is_a_form_error(client, seed):
+    response = client.get(f"{reverse('relations:timeline')}?decade=1850")
+    assert 'role="alert"' in response.text
+    assert entry_titles(response.text) == []
 
 
 def test_the_partner_page_shows_its_chronology(client, seed):
