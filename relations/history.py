@@ -72,9 +72,10 @@ def record_fixture_load(sender, instance, created, raw, **kwargs):
     """
     if not raw or not is_tracked(sender) or not recording_fixture_loads.get():
         return
-    latest = latest_change(instance)
-    if latest is not None and latest.history_type != "-" and same_values(latest, instance):
-        return
+    if not created:  # a new row has nothing to compare with: no query for it
+        latest = latest_change(instance)
+        if latest is not None and latest.history_type != "-" and same_values(latest, instance):
+            return
     manager = getattr(sender, sender._meta.simple_history_manager_attribute)
     manager.bulk_history_create(
         [instance], update=not created, default_change_reason=FIXTURE_REASON
