@@ -12,16 +12,26 @@ per-language columns (``title_ru``...) only when its own app is ready, and a
 history table made earlier would miss them, losing every translation on restore.
 """
 
+from collections import defaultdict
 from contextvars import ContextVar
 
 from simple_history import register
-from simple_history.models import SIMPLE_HISTORY_REVERSE_ATTR_NAME
-from simple_history.utils import get_m2m_reverse_field_name
+from simple_history.models import SIMPLE_HISTORY_REVERSE_ATTR_NAME, HistoricalRecords
+from simple_history.utils import get_m2m_field_name, get_m2m_reverse_field_name
 
 FIXTURE_REASON = "Loaded from a fixture"
 
 # Off while a backup that carries its own history is restored: its records say it all.
 recording_fixture_loads = ContextVar("recording_fixture_loads", default=True)
+
+
+class Records(HistoricalRecords):
+    """simple-history's records, reachable from the model as ``_history_records`` so a
+    fixture load can write one record per entry once its many-to-many choices are saved."""
+
+    def finalize(self, sender, **kwargs):
+        super().finalize(sender, **kwargs)
+        sender._history_records = self
 
 
 def register_history():
@@ -44,7 +54,7 @@ def register_history():
     )
 
     for model in (Country, Section, Source, AgreementAction, AgreementLink, Role, CoChair):
-        register(model)
+        register(model, records_class=Records)
     tracked = {
         Person: [],
         Organisation: ["countries"],
@@ -58,7 +68,12 @@ def register_history():
     for model, m2m_fields in tracked.items():
         # updated_at changes on every save: in the differences it would only be noise.
         # Every documented entry cites its sources: a changed citation is a change too.
-        register(model, m2m_fields=[*m2m_fields, "sources"], excluded_fields=["updated_at"])
+        register(
+            model,
+            records_class=Records,
+            m2m_fields=[*m2m_fields, "sources"],
+            excluded_fields=["updated_at"],
+        )
 
 
 def is_tracked(model):
@@ -72,6 +87,12 @@ def record_fixture_load(sender, instance, created, raw, **kwargs):
     """
     if not raw or not is_tracked(sender) or not recording_fixture_loads.get():
         return
+    if getattr(instance, "record_after_load", False):
+        # load_content records it with its many-to-many choices (record_loads below); until
+        # then simple-history must not write a record for each many-to-many field it sets.
+        instance.loaded_as_new = created
+        instance.skip_history_when_saving = True
+        return
     if not created:  # a new row has nothing to compare with: no query for it
         latest = latest_change(instance)
         if latest is not None and latest.history_type != "-" and same_values(latest, instance):
@@ -80,6 +101,52 @@ def record_fixture_load(sender, instance, created, raw, **kwargs):
     manager.bulk_history_create(
         [instance], update=not created, default_change_reason=FIXTURE_REASON
     )
+
+
+def record_loads(instances):
+    """History for the entries load_content saved, written in bulk once they are all saved:
+    one record each with its many-to-many choices, and an insert per model and field
+    rather than a few queries per entry (loaddata gets a record at each save and one more
+    per many-to-many field it sets)."""
+    by_model = defaultdict(list)
+    for instance in instances:
+        if hasattr(instance, "loaded_as_new"):  # else history is off for this load
+            del instance.skip_history_when_saving
+            by_model[type(instance)].append(instance)
+    for model, entries in by_model.items():
+        manager = model.history
+        for new in (True, False):
+            changed = [
+                entry
+                for entry in entries
+                if entry.loaded_as_new is new and (new or not unchanged_since_last_record(entry))
+            ]
+            if changed:
+                records = manager.bulk_history_create(
+                    changed, update=not new, default_change_reason=FIXTURE_REASON
+                )
+                record_m2m_choices(model, records)
+
+
+def unchanged_since_last_record(entry):
+    latest = latest_change(entry)
+    return latest is not None and latest.history_type != "-" and same_values(latest, entry)
+
+
+def record_m2m_choices(model, records):
+    """The many-to-many rows of each entry, copied beside its new history record."""
+    by_pk = {record.id: record for record in records}
+    # simple-history keeps one mapping for every model's fields.
+    for field, m2m_history_model in model._history_records.m2m_models.items():
+        if field.model is not model:
+            continue
+        through = field.remote_field.through
+        own_column = f"{get_m2m_field_name(field)}_id"
+        names = [through_field.attname for through_field in through._meta.fields]
+        rows = through.objects.filter(**{f"{own_column}__in": list(by_pk)}).values(*names)
+        m2m_history_model.objects.bulk_create(
+            m2m_history_model(history=by_pk[row[own_column]], **row) for row in rows
+        )
 
 
 def same_values(record, instance):

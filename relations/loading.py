@@ -23,7 +23,7 @@ from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 
 from . import cache
-from .history import recording_fixture_loads
+from .history import record_loads, recording_fixture_loads
 
 # Past this many problems the rest is usually the same mistake repeated.
 MAX_PROBLEMS = 20
@@ -194,6 +194,8 @@ class Loader:
         for entry in self.entries:
             if entry.deferred and entry.built is not None:
                 self.save_deferred(entry)
+        if not self.problems:
+            record_loads(entry.built.object for entry in self.entries if entry.built is not None)
 
     def load(self, entry):
         try:
@@ -246,6 +248,7 @@ class Loader:
             for problem in validation_problems(error):
                 self.fail(entry, problem)
             return
+        built.object.record_after_load = True
         self.save(entry, built.save)
 
     def first_of_its_key(self, entry):

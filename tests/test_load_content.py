@@ -63,6 +63,21 @@ def test_a_valid_file_loads_with_its_references(seed, tmp_path):
     assert [c.slug for c in saved.countries.all()] == ["turkey"]
 
 
+def test_a_loaded_entry_has_one_history_record_with_its_many_to_many_choices(seed, tmp_path):
+    from relations.history import FIXTURE_REASON, m2m_values
+    from relations.models import Country, Event
+
+    stamped = event(created_at="2026-01-01T00:00:00Z")
+    load(write(tmp_path, [stamped], "good.json"))
+    saved = Event.objects.get(slug="a-good-event")
+    (record,) = saved.history.all()
+    assert (record.history_type, record.history_change_reason) == ("+", FIXTURE_REASON)
+    assert m2m_values(record)["countries"] == [Country.objects.get(slug="turkey").pk]
+
+    load(write(tmp_path, [stamped], "good.json"))  # unchanged: nothing new
+    assert saved.history.count() == 1
+
+
 BROKEN = {
     "malformed JSON": (
         '[{"model": "relations.event",\n "fields": {"title": "x",}}]',
