@@ -2,7 +2,10 @@
 
 import datetime
 import itertools
+import os
+from contextlib import contextmanager
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -375,3 +378,39 @@ def site_url(transactional_db):
         thread.terminate()
     for conn in shared.values():
         conn.dec_thread_sharing()
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@contextmanager
+def chromium():
+    """Debian's Chromium driven by Playwright (never a downloaded browser). Without it the
+    test is skipped, except under CI=true, where it fails: CI must run the browser tests.
+
+    Playwright's sync API runs an event loop in this thread, where Django refuses ORM
+    calls: callers set DJANGO_ALLOW_ASYNC_UNSAFE for their test (monkeypatch.setenv)."""
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing: apt-get install chromium (.ci/run does)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()

@@ -5,14 +5,14 @@ any language, the layout holds at 360 px and 1280 px, and print hides the chrome
 Screenshots of each page at both widths are kept in artifacts/screenshots/.
 """
 
-import os
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-CHROMIUM = "/usr/bin/chromium"
+from tests.conftest import chromium
+
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 SCREENSHOTS = settings.BASE_DIR / "artifacts" / "screenshots"
 WIDTHS = {"narrow": 360, "wide": 1280}
@@ -39,34 +39,13 @@ PAGES = {
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-if not os.path.exists(CHROMIUM):
-    if os.environ.get("CI") == "true":
-        raise RuntimeError(f"{CHROMIUM} is missing; CI must run the browser tests")
-    pytestmark.append(
-        pytest.mark.skip(reason=f"{CHROMIUM} is missing: apt-get install chromium (.ci/run does)")
-    )
-
 
 @pytest.fixture(scope="module")
 def browser():
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
+    """One browser for the module's many pages."""
+    with pytest.MonkeyPatch.context() as patch, chromium() as browser:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         yield browser
-        browser.close()
 
 
 @pytest.fixture
@@ -143,8 +122,11 @@ def test_the_skip_link_appears_on_focus_and_focus_is_visible(site, page):
 def test_a_decade_link_jumps_to_its_decade(site, page):
     page.goto(f"{site}/en/timeline/")
     page.get_by_role("link", name="1990s", exact=True).click()
-    assert page.url.endswith("#decade-1990")
+    assert page.url.endswith("/en/timeline/?decade=1990")
     assert page.locator("#decade-1990").is_visible()
+    assert page.locator("section.decade").count() == 1
+    chosen = page.get_by_role("link", name="1990s", exact=True)
+    assert chosen.get_attribute("aria-current") == "page"
 
 
 def test_the_header_search_finds_the_treaty(site, page):

@@ -5,24 +5,11 @@ server. Without /usr/bin/chromium the test is skipped with the reason shown,
 except under CI (CI=true), where a missing browser is a failure.
 """
 
-import os
-from pathlib import Path
-
 import pytest
 from django.urls import reverse
 
 from relations.models import Agreement, Publication, Visit
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tests.conftest import chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -32,19 +19,10 @@ def page(monkeypatch):
     # Playwright's sync API runs an event loop in this thread; Django would refuse ORM
     # calls. Set for this test only: a leaked variable fails `check --deploy` elsewhere.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing: apt-get install chromium (.ci/run does)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with chromium() as browser:
         page = browser.new_page()
         page.set_default_timeout(15_000)
         yield page
-        browser.close()
 
 
 def choose(page, field, text):

@@ -1,24 +1,18 @@
 """The Content-Security-Policy in a real browser: nothing on the site or in the admin is
 refused, and the admin's JavaScript still runs (Debian's Chromium through Playwright)."""
 
-import shutil
-
 import pytest
 from django.urls import reverse
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
+from tests.conftest import chromium
 
-CHROMIUM = shutil.which("chromium")
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 
 @pytest.fixture
-def page():
-    if CHROMIUM is None:
-        pytest.skip("needs Debian's chromium package")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+def page(monkeypatch):
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with chromium() as browser:
         page = browser.new_page()
         page.refused = []
         page.on(
@@ -28,7 +22,6 @@ def page():
             ),
         )
         yield page
-        browser.close()
 
 
 # Playwright's sync API runs an event loop, where Django refuses database calls: the

@@ -8,8 +8,6 @@ may open, no console message may come from a payload, and no link, handler or
 style attribute of a payload may reach the DOM. This holds without any CSP.
 """
 
-import os
-
 import pytest
 from django.contrib import admin
 from django.db import models
@@ -17,6 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from relations import models as content
+from tests.conftest import chromium
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
@@ -127,23 +126,9 @@ def admin_urls():
 
 
 @pytest.fixture
-def browser_page(live_server):
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
+def browser_page(live_server, monkeypatch):
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with chromium() as browser:
         context = browser.new_context(base_url=live_server.url)
         page = context.new_page()
         page.set_default_timeout(30_000)
@@ -159,7 +144,6 @@ def browser_page(live_server):
             ),
         )
         yield page
-        browser.close()
 
 
 def visit_all(page, urls):

@@ -1,38 +1,17 @@
 """An editor records a ratification in the admin; a visitor finds it through the filters."""
 
-import os
-
 import pytest
+
+from tests.conftest import chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-# A live server that serves the hashed static files as production does.
-
 
 @pytest.fixture
-def page():
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("Debian's chromium is not installed")
-    # The live server and Playwright's event loop share this thread.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+def page(monkeypatch):
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with chromium() as browser:
         yield browser.new_page()
-        browser.close()
 
 
 def test_a_recorded_entry_into_force_reaches_the_visitor(page, site_url, seed, django_user_model):
