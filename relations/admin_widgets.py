@@ -5,11 +5,17 @@ autocomplete widget to redisplay a form with errors. An id that does not fit the
 column (9223372036854775808) makes either lookup raise in the database driver,
 and the editor gets a server error instead of the form error. The fields and
 widgets here turn such ids into the ordinary "not one of the available choices".
+
+PostgreSQL also refuses a NUL character in any text comparison, so a list filter
+given one (``?action=%00``) would end in a database error; the changelist answers
+it as Django answers any lookup it cannot run: the list again, with "?e=1".
 """
 
 from django import forms
+from django.contrib.admin.views.main import ERROR_FLAG
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 
 # A 64-bit signed integer column, the largest any of our keys uses.
 BIGGEST_ID = 2**63 - 1
@@ -68,7 +74,13 @@ SAFE_WIDGETS = {
 
 
 class SafeAutocompleteAdminMixin:
-    """For ModelAdmin and inlines: choice fields and autocomplete widgets are the safe ones."""
+    """For ModelAdmin and inlines: choice fields and autocomplete widgets are the safe ones,
+    and a changelist refuses NUL characters in its filters."""
+
+    def changelist_view(self, request, extra_context=None):
+        if "\x00" in "".join(key + "".join(values) for key, values in request.GET.lists()):
+            return HttpResponseRedirect(f"{request.path}?{ERROR_FLAG}=1")
+        return super().changelist_view(request, extra_context)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         return make_safe(super().formfield_for_foreignkey(db_field, request, **kwargs))

@@ -195,3 +195,11 @@ def test_a_static_cdn_is_the_one_other_origin_allowed():
     )
 
     assert result.stdout.strip() == "[\"'self'\", 'https://cdn.example.org']"
+
+
+@pytest.mark.parametrize("model", ["agreementaction", "event", "agreementlink"])
+def test_a_nul_character_in_an_admin_filter_shows_the_list_again(staff_client, model):
+    """PostgreSQL refuses NUL in text: a list filter given one ended in a database error."""
+    response = staff_client.get(f"/admin/relations/{model}/?action=a&action=%00&q=%00")
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/relations/{model}/?e=1"
