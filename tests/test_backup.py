@@ -35,6 +35,8 @@ def everything():
     ]
 
 
+# Outside a test transaction: PostgreSQL will not empty tables with constraint checks pending.
+@pytest.mark.django_db(transaction=True)
 def test_a_backup_restores_the_same_content_into_an_empty_database(
     seed, tmp_path, django_user_model, make_event
 ):

@@ -95,8 +95,8 @@ def fill_every_field_with_payloads():
                 if isinstance(field, models.URLField):
                     values[field.attname] = URL_PAYLOADS[n % 2]
                 elif is_editable_text(field):
-                    # Unique names stay unique.
-                    values[field.attname] = f"{PAYLOAD} {pk}"
+                    # Unique names stay unique; PostgreSQL holds a column to its length.
+                    values[field.attname] = f"{pk} {PAYLOAD}"[: field.max_length]
             model.objects.filter(pk=pk).update(**values)
 
 
