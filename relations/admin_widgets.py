@@ -75,7 +75,12 @@ SAFE_WIDGETS = {
 
 class SafeAutocompleteAdminMixin:
     """For ModelAdmin and inlines: choice fields and autocomplete widgets are the safe ones,
-    and a changelist refuses NUL characters in its filters."""
+    a changelist refuses NUL characters in its filters, and an empty ``_to_field`` is none."""
+
+    def get_object(self, request, object_id, from_field=None):
+        # An empty ``_to_field`` passes Django's check for allowed fields, then fails as a
+        # field named "": it means no field at all.
+        return super().get_object(request, object_id, from_field or None)
 
     def changelist_view(self, request, extra_context=None):
         if "\x00" in "".join(key + "".join(values) for key, values in request.GET.lists()):

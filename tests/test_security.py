@@ -203,3 +203,15 @@ def test_a_nul_character_in_an_admin_filter_shows_the_list_again(staff_client, m
     response = staff_client.get(f"/admin/relations/{model}/?action=a&action=%00&q=%00")
     assert response.status_code == 302
     assert response["Location"] == f"/admin/relations/{model}/?e=1"
+
+
+def test_an_empty_to_field_on_a_change_form_is_no_field(staff_client, seed):
+    """Django let an empty ``_to_field`` through, then failed on a field named ""."""
+    from relations.models import Agreement, AgreementLink
+
+    older, newer = Agreement.objects.order_by("signed_on")[:2]
+    link = AgreementLink.objects.create(from_agreement=newer, kind="amends", to_agreement=older)
+    staff_client.raise_request_exception = False
+    response = staff_client.post(f"/admin/relations/agreementlink/{link.pk}/change/?_to_field=")
+    assert response.status_code == 200
+    assert "This field is required." in response.text
