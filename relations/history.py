@@ -93,10 +93,9 @@ def record_fixture_load(sender, instance, created, raw, **kwargs):
         instance.loaded_as_new = created
         instance.skip_history_when_saving = True
         return
-    if not created:  # a new row has nothing to compare with: no query for it
-        latest = latest_change(instance)
-        if latest is not None and latest.history_type != "-" and same_values(latest, instance):
-            return
+    # A new row has nothing to compare with: no query for it.
+    if not created and unchanged_since_last_record(instance):
+        return
     manager = getattr(sender, sender._meta.simple_history_manager_attribute)
     manager.bulk_history_create(
         [instance], update=not created, default_change_reason=FIXTURE_REASON

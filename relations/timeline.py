@@ -71,21 +71,35 @@ def entries(queryset, kind, date_field, precision_field):
 PAGE_SIZE = 100
 MAX_PAGES = 10
 
-DATE_FIELDS = {Kind.EVENT: "date", Kind.VISIT: "date", Kind.AGREEMENT: "signed_on"}
+# Each kind's date and precision columns.
+DATE_FIELDS = {
+    Kind.EVENT: ("date", "date_precision"),
+    Kind.VISIT: ("date", "date_precision"),
+    Kind.AGREEMENT: ("signed_on", "signed_precision"),
+}
+KINDS = list(DATE_FIELDS)
+
+
+def with_fields(events, visits, agreements):
+    """(queryset, date column, precision column) for each kind, in KINDS order."""
+    return [
+        (queryset, *fields)
+        for queryset, fields in zip((events, visits, agreements), DATE_FIELDS.values(), strict=True)
+    ]
 
 
 def chronology(events, visits, agreements, kind=None, limit=None):
     """Entries of one kind or all, oldest first, from querysets of published entries;
     the first ``limit`` of them when given, reading no more than that from each kind."""
-    kinds = [kind] if kind else [Kind.EVENT, Kind.VISIT, Kind.AGREEMENT]
-    querysets = {Kind.EVENT: events, Kind.VISIT: visits, Kind.AGREEMENT: agreements}
     streams = []
-    for each in kinds:
-        date_field = DATE_FIELDS[each]
-        queryset = querysets[each].order_by(date_field, "title")
+    for each, (queryset, date_field, precision_field) in zip(
+        KINDS, with_fields(events, visits, agreements), strict=True
+    ):
+        if kind and each != kind:
+            continue
+        queryset = queryset.order_by(date_field, "title")
         if limit is not None:
             queryset = queryset[:limit]
-        precision_field = "signed_precision" if each == Kind.AGREEMENT else "date_precision"
         streams.append(entries(queryset, each, date_field, precision_field))
     merged = heapq.merge(*streams, key=lambda entry: (entry.date, str(entry.item.title)))
     return list(islice(merged, limit))
@@ -98,7 +112,7 @@ def decades(events, visits, agreements):
     one: for LIMIT 1 SQLite's planner prefers reading every row to walking an index, and
     MIN with MAX in one query reads every row on it too."""
     years = []
-    for queryset, date_field in ((events, "date"), (visits, "date"), (agreements, "signed_on")):
+    for queryset, date_field, _precision in with_fields(events, visits, agreements):
         dates = queryset.values_list(date_field, flat=True)
         for order in (date_field, f"-{date_field}"):
             years += [bound.year for bound in dates.order_by(order)[:5]]
@@ -114,10 +128,9 @@ def decade_label(decade):
 def in_decade(events, visits, agreements, decade):
     """The three querysets narrowed to the ten years from ``decade``."""
     start, end = datetime.date(decade, 1, 1), datetime.date(decade + 10, 1, 1)
-    return (
-        events.filter(date__gte=start, date__lt=end),
-        visits.filter(date__gte=start, date__lt=end),
-        agreements.filter(signed_on__gte=start, signed_on__lt=end),
+    return tuple(
+        queryset.filter(**{f"{date_field}__gte": start, f"{date_field}__lt": end})
+        for queryset, date_field, _precision in with_fields(events, visits, agreements)
     )
 
 
@@ -170,8 +183,7 @@ def same_day_in_earlier_years(events, visits, agreements, today):
             days.append(today.replace(year=year))
         except ValueError:  # 29 February in a common year
             continue
-    return (
-        events.filter(date__in=days, date_precision=Precision.DAY),
-        visits.filter(date__in=days, date_precision=Precision.DAY),
-        agreements.filter(signed_on__in=days, signed_precision=Precision.DAY),
+    return tuple(
+        queryset.filter(**{f"{date_field}__in": days, precision_field: Precision.DAY})
+        for queryset, date_field, precision_field in with_fields(events, visits, agreements)
     )
