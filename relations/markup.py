@@ -7,6 +7,7 @@ editor (or a stolen editor account) types, no script, event handler, style or
 ``javascript:``/``data:`` address reaches a visitor's browser.
 """
 
+import threading
 from urllib.parse import urlsplit
 
 import markdown as markdown_lib
@@ -32,9 +33,20 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 LINK_REL = "noopener noreferrer"
 
 
+# Building a Markdown converter costs more than converting a card's summary with it, so
+# each thread keeps one and resets it between texts.
+_converters = threading.local()
+
+
+def converter():
+    if not hasattr(_converters, "markdown"):
+        _converters.markdown = markdown_lib.Markdown(extensions=["nl2br", "sane_lists"])
+    return _converters.markdown.reset()
+
+
 def render_markdown(text):
     """Markdown to sanitised HTML; a single line break stays a line break, as before."""
-    html = markdown_lib.markdown(text or "", extensions=["nl2br", "sane_lists"])
+    html = converter().convert(text or "")
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

@@ -148,7 +148,9 @@ class YearQuerySet(models.QuerySet):
             touches |= Q(**{f"{end}__gte": first_day, f"{start}__lte": last_day}) | Q(
                 **{end: decade, end_precision: Precision.DECADE, f"{start}__lte": last_day}
             )
-        return self.filter(touches)
+        # Implied by every branch, and said once more so that the list's order index is
+        # read from the end of the year down, not from today down to the year.
+        return self.filter(touches, **{f"{start}__lte": last_day})
 
 
 class DatedQuerySet(PublishableQuerySet, YearQuerySet):
