@@ -672,6 +672,8 @@ class Event(Publishable, Dated):
             models.Index(fields=["category", "date"], name="event_category_date"),
             # The list's order: its first page and its page count never sort the table.
             models.Index(fields=["-date", "title"], name="event_date_title"),
+            # Oldest first: the timeline and the lists sorted that way.
+            models.Index(fields=["date", "title"], name="event_chronology"),
             # The year filter looks up spans by their end.
             models.Index(fields=["end_date"], name="event_end_date"),
         ]
@@ -734,6 +736,7 @@ class Visit(Publishable, Dated):
         indexes = [
             models.Index(fields=["level", "date"], name="visit_level_date"),
             models.Index(fields=["-date", "title"], name="visit_date_title"),
+            models.Index(fields=["date", "title"], name="visit_chronology"),
             models.Index(fields=["end_date"], name="visit_end_date"),
         ]
         constraints = [
@@ -839,6 +842,7 @@ class Agreement(Publishable):
             models.Index(fields=["kind", "signed_on"], name="agreement_kind_signed"),
             models.Index(fields=["status", "signed_on"], name="agreement_status_signed"),
             models.Index(fields=["-signed_on", "title"], name="agreement_signed_title"),
+            models.Index(fields=["signed_on", "title"], name="agreement_chronology"),
         ]
         constraints = [
             choices_constraint("publication", Publication, "agreement_publication_valid"),

@@ -1,9 +1,9 @@
 """One chronology of events, visits and agreements.
 
-Each kind comes from its own queryset, ordered by the database on (date, title)
-and cut to the rows a page needs; ``heapq.merge`` interleaves the three sorted
-streams without sorting in Python, so a page costs the same queries and reads at
-most a page's worth of rows from each kind however many entries there are. A
+Each kind's dates, titles and ids come from its own queryset, ordered by the database on
+(date, title) and cut to the rows a page needs; ``heapq.merge`` interleaves the three sorted
+streams without sorting in Python, and only the entries a page shows are then read in full,
+so a page costs the same queries however many entries there are. A
 date is stored as the first day of its period, so "1930s" sorts at the start of
 its decade without special cases.
 """
@@ -62,11 +62,6 @@ class Entry:
         return str(self.date.year)
 
 
-def entries(queryset, kind, date_field, precision_field):
-    for item in queryset:
-        yield Entry(kind, item, getattr(item, date_field), getattr(item, precision_field))
-
-
 # Entries per page of /timeline/, and how deep pages go before a decade is the way on.
 PAGE_SIZE = 100
 MAX_PAGES = 10
@@ -88,21 +83,46 @@ def with_fields(events, visits, agreements):
     ]
 
 
-def chronology(events, visits, agreements, kind=None, limit=None):
-    """Entries of one kind or all, oldest first, from querysets of published entries;
-    the first ``limit`` of them when given, reading no more than that from each kind."""
-    streams = []
+def sort_keys(rows, kind):
+    for date, title, pk in rows:
+        yield date, str(title), kind, pk
+
+
+def chronology(events, visits, agreements, kind=None, limit=None, skip=0):
+    """Entries of one kind or all, oldest first, from querysets of published entries: the
+    ``limit`` entries after the first ``skip`` when given.
+
+    The order is found on the dates, titles and ids alone, reading no more than
+    ``skip + limit`` of them from each kind; only the entries shown are then read in full,
+    so a deep page costs little more than the first.
+    """
+    keys, querysets = [], {}
     for each, (queryset, date_field, precision_field) in zip(
         KINDS, with_fields(events, visits, agreements), strict=True
     ):
         if kind and each != kind:
             continue
-        queryset = queryset.order_by(date_field, "title")
+        querysets[each] = (queryset, date_field, precision_field)
+        ordered = queryset.order_by(date_field, "title", "pk").values_list(
+            date_field, "title", "pk"
+        )
         if limit is not None:
-            queryset = queryset[:limit]
-        streams.append(entries(queryset, each, date_field, precision_field))
-    merged = heapq.merge(*streams, key=lambda entry: (entry.date, str(entry.item.title)))
-    return list(islice(merged, limit))
+            ordered = ordered[: skip + limit]
+        keys.append(sort_keys(ordered, each))
+    end = None if limit is None else skip + limit
+    shown = list(islice(heapq.merge(*keys), skip, end))
+    items = {}
+    for each, (queryset, _date_field, _precision_field) in querysets.items():
+        pks = [pk for _date, _title, key_kind, pk in shown if key_kind == each]
+        items[each] = queryset.in_bulk(pks) if pks else {}
+    chronological = []
+    for _date, _title, each, pk in shown:
+        _queryset, date_field, precision_field = querysets[each]
+        item = items[each][pk]
+        chronological.append(
+            Entry(each, item, getattr(item, date_field), getattr(item, precision_field))
+        )
+    return chronological
 
 
 def decades(events, visits, agreements):

@@ -443,8 +443,8 @@ class TimelineView(TemplateView):
                 querysets = timeline.in_decade(*querysets, choices["decade"])
             skip = (page - 1) * timeline.PAGE_SIZE
             entries = timeline.chronology(
-                *querysets, kind=choices.get("kind"), limit=skip + timeline.PAGE_SIZE + 1
-            )[skip:]
+                *querysets, kind=choices.get("kind"), skip=skip, limit=timeline.PAGE_SIZE + 1
+            )
             has_next = len(entries) > timeline.PAGE_SIZE and page < timeline.MAX_PAGES
             entries = entries[: timeline.PAGE_SIZE]
         context |= {
