@@ -35,6 +35,8 @@ from .models import (
 # many people it names: the page stays readable however large the record grows.
 CHRONOLOGY_LENGTH = 30
 PEOPLE_SHOWN = 30
+# The side column's councils and offices: the first few, then a link to the whole list.
+SIDE_LIST_LENGTH = 10
 
 
 def published(model, drafts=False):
@@ -326,32 +328,30 @@ class SeriesDetailView(DocumentedDetailView):
         }
 
 
-def latest(queryset, date_field, label):
-    """The newest ``CHRONOLOGY_LENGTH`` entries as (date, label, entry), newest first."""
-    newest = queryset.order_by(f"-{date_field}")[:CHRONOLOGY_LENGTH]
-    return ((getattr(entry, date_field), label, entry) for entry in newest)
-
-
-def chronology(country):
+def chronology(recent_events, recent_visits, recent_agreements):
     """The latest dated records of a country, oldest first: (date, label, entry) triples.
 
     Each kind comes from the database newest first and already cut to length, so
     merging them reads a fixed number of rows however long the record grows.
     """
-    involving = Q(origin_country=country) | Q(host_country=country)
     merged = heapq.merge(
-        latest(published(Event).filter(countries=country), "date", _("Event")),
-        latest(published(Visit).filter(involving), "date", _("Visit")),
-        latest(published(Agreement).filter(parties=country), "signed_on", _("Agreement")),
+        ((event.date, _("Event"), event) for event in recent_events),
+        ((visit.date, _("Visit"), visit) for visit in recent_visits),
+        ((agreement.signed_on, _("Agreement"), agreement) for agreement in recent_agreements),
         key=lambda item: item[0],
         reverse=True,
     )
     return list(reversed(list(merged)[:CHRONOLOGY_LENGTH]))
 
 
+def involving(country):
+    """Visits from or to ``country``."""
+    return Q(origin_country=country) | Q(host_country=country)
+
+
 def partner_people(country):
     """People who visited or received visits, held an office or signed for the country."""
-    visits_made = published(Visit).filter(Q(origin_country=country) | Q(host_country=country))
+    visits_made = published(Visit).filter(involving(country))
     return (
         Person.objects.filter(
             Q(visits__in=visits_made)
@@ -366,25 +366,35 @@ def partner_people(country):
 def partner_context(page):
     """Everything a partner page shows, drawn from the records of its country."""
     country = page.country
+    # Newest first, read once for the chronology and the latest of each kind.
+    recent_events = list(events().filter(countries=country)[:CHRONOLOGY_LENGTH])
+    recent_visits = list(visits().filter(involving(country))[:CHRONOLOGY_LENGTH])
+    recent_agreements = list(agreements().filter(parties=country)[:CHRONOLOGY_LENGTH])
     return {
         "page": page,
         "sections": page.sections.all(),
         "figures": {
             "agreements": published(Agreement).filter(parties=country).count(),
-            "visits": published(Visit)
-            .filter(Q(origin_country=country) | Q(host_country=country))
-            .count(),
+            "visits": published(Visit).filter(involving(country)).count(),
             "events": published(Event).filter(countries=country).count(),
         },
         "key_agreements": agreements().filter(parties=country, is_key=True).order_by("signed_on"),
-        "latest_agreements": agreements().filter(parties=country)[:10],
-        "chronology": chronology(country),
+        "latest_agreements": recent_agreements[:10],
+        "chronology": chronology(recent_events, recent_visits, recent_agreements),
         "people": partner_people(country),
-        "latest_events": events().filter(countries=country)[:6],
-        "latest_visits": visits().filter(Q(origin_country=country) | Q(host_country=country))[:6],
-        "joint_bodies": organisations().filter(countries=country, kind__in=JOINT_BODY_KINDS),
-        "offices": offices().filter(country=country),
+        "latest_events": recent_events[:6],
+        "latest_visits": recent_visits[:6],
+        **first_few(
+            "joint_bodies", organisations().filter(countries=country, kind__in=JOINT_BODY_KINDS)
+        ),
+        **first_few("offices", offices().filter(country=country)),
     }
+
+
+def first_few(name, queryset):
+    """``name``: the first SIDE_LIST_LENGTH entries; ``name_more``: whether there are more."""
+    entries = list(queryset[: SIDE_LIST_LENGTH + 1])
+    return {name: entries[:SIDE_LIST_LENGTH], f"{name}_more": len(entries) > SIDE_LIST_LENGTH}
 
 
 class PartnerDetailView(DetailPageMixin, DetailView):

@@ -558,3 +558,15 @@ def test_new_changelists_run_the_same_queries_at_10_and_200_rows(
     build(190)
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert staff_client.get(url).status_code == 200
+
+
+def test_the_partner_page_lists_the_first_ten_offices_and_links_to_the_rest(
+    client, partner_page, make_office
+):
+    for n in range(11):
+        make_office(name=f"Office {n:02}", slug=f"office-{n:02}")
+    text = text_of(client, partner_page.get_absolute_url())
+    assert "Office 09" in text and "Office 10" not in text
+    assert "All offices in Testland" in text
+    offices = client.get(f"/en/offices/?country={partner_page.country.slug}")
+    assert len(offices.context["object_list"]) == 11
