@@ -124,6 +124,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Search's typo tolerance: a title matches when a word is this similar to the query
+    # (relations/search.py); set per connection so the trigram index answers it.
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options["options"] = f"{options.get('options', '')} -c pg_trgm.word_similarity_threshold=0.5"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

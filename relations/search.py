@@ -10,14 +10,16 @@ import heapq
 import re
 from dataclasses import dataclass
 
+from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
-    SearchVector,
+    SearchVectorField,
     TrigramWordSimilarity,
 )
 from django.db import connection
-from django.db.models import Case, FloatField, IntegerField, Q, Value, When
+from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Greatest
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -31,7 +33,6 @@ from .models import Agreement, Event, EventSeries, Office, Organisation, Partner
 
 MAX_QUERY_LENGTH = 200
 PER_KIND = 25
-TRIGRAM_THRESHOLD = 0.5
 # PostgreSQL's built-in text search dictionaries for our languages.
 DICTIONARIES = {"en": "english", "ru": "russian", "tr": "turkish"}
 
@@ -85,11 +86,18 @@ class Result:
         return ""
 
 
-def localized(model, field):
+def localized(model, field, language=None):
     """``title`` → ``title_ru`` under Russian, for fields that have translations."""
     if field in translator.get_options_for_model(model).all_fields:
-        return build_localized_fieldname(field, get_language() or "en")
+        return build_localized_fieldname(field, language or get_language() or "en")
     return field
+
+
+def stored_vector(kind, language):
+    """The entry's weighted full-text vector in ``language``: a column PostgreSQL keeps up
+    to date and indexes (migration 0008), title A, the other fields B, C, D."""
+    column = f'"{kind.model._meta.db_table}"."search_{language}"'
+    return RawSQL(column, [], output_field=SearchVectorField())
 
 
 def words_of(text):
@@ -126,19 +134,23 @@ def ranked_sqlite(queryset, kind, words):
 
 
 def ranked_postgres(queryset, kind, text):
-    model = kind.model
-    title = localized(model, kind.title)
-    config = DICTIONARIES.get(get_language() or "en", "simple")
-    vector = SearchVector(title, weight="A", config=config)
-    for field, weight in zip(kind.fields, "BCD", strict=False):
-        vector += SearchVector(localized(model, field), weight=weight, config=config)
-    query = SearchQuery(text, search_type="websearch", config=config)
+    language = get_language() if get_language() in DICTIONARIES else "en"
+    title = localized(kind.model, kind.title, language)
+    vector = stored_vector(kind, language)
+    query = SearchQuery(text, search_type="websearch", config=DICTIONARIES[language])
+    # Both tests are operators the GIN indexes answer: `@@` on the stored vector, and `%>`
+    # with the similarity threshold settings give each connection.
+    matches = Q(document=query) | Q(TrigramWordSimilar(F(title), Value(text)))
     return (
-        queryset.annotate(
-            text_rank=SearchRank(vector, query), similarity=TrigramWordSimilarity(text, title)
+        queryset.annotate(document=vector)
+        .filter(matches)
+        .annotate(
+            rank=Greatest(
+                SearchRank(vector, query),
+                TrigramWordSimilarity(text, title),
+                output_field=FloatField(),
+            )
         )
-        .filter(Q(text_rank__gt=0) | Q(similarity__gte=TRIGRAM_THRESHOLD))
-        .annotate(rank=Greatest("text_rank", "similarity", output_field=FloatField()))
         .order_by("-rank", title)
     )
 

@@ -322,9 +322,12 @@ class SeriesDetailView(DocumentedDetailView):
             "next_year": None
             if len(past) < len(series.public_editions)
             else series.next_edition_year(last_held, today.year),
-            "edition_participants": published(Organisation)
-            .filter(events__series=series, events__in=published(Event))
-            .distinct(),
+            # Through the editions' ids, without a DISTINCT over every organisation.
+            "edition_participants": published(Organisation).filter(
+                pk__in=Event.organisations.through.objects.filter(
+                    event__in=published(Event).filter(series=series)
+                ).values("organisation_id")
+            ),
         }
 
 

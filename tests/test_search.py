@@ -1,3 +1,4 @@
+import importlib
 import re
 
 import pytest
@@ -6,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from relations.models import Publication
-from relations.search import highlight, search
+from relations.search import DICTIONARIES, KINDS, highlight, ranked_postgres, search
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +107,34 @@ def test_the_trigram_extension_is_installed():
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
         assert cursor.fetchone() == (1,)
+
+
+def test_the_search_columns_hold_the_fields_search_ranks():
+    migration = importlib.import_module("relations.migrations.0008_search_indexes")
+    ranked = {kind.model._meta.model_name: (kind.title, *kind.fields) for kind in KINDS}
+    assert ranked == migration.KINDS
+    assert migration.LANGUAGES == DICTIONARIES
+
+
+@on_postgresql
+@pytest.mark.parametrize("language", ["en", "ru", "tr"])
+def test_the_search_reads_its_indexes_on_postgresql(seed, language):
+    with translation.override(language), connection.cursor() as cursor:
+        # Four rows would rather be read in full: forbid that to see the index is usable.
+        cursor.execute("SET enable_seqscan = off")
+        for kind, index in [(KINDS[2], "event"), (KINDS[5], "organisation")]:
+            for text in ("brotherhood", "brotherhod"):
+                queryset = ranked_postgres(kind.model.objects.all(), kind, text)
+                plan = queryset.explain()
+                assert f"{index}_search_{language}" in plan, plan
+                assert f"{index}_trgm_{language}" in plan, plan
+        cursor.execute("RESET enable_seqscan")
+
+
+@on_postgresql
+def test_the_stored_vector_follows_an_edit(make_event):
+    event = make_event(title="Quiet meeting", summary="Nothing to see")
+    assert "quiet-meeting" not in [result.item.slug for result in search("pipelines")]
+    event.summary = "Talks on gas pipelines"
+    event.save()
+    assert "quiet-meeting" in [result.item.slug for result in search("pipelines")]
