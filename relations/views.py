@@ -353,17 +353,18 @@ def involving(country):
 
 
 def partner_people(country):
-    """People who visited or received visits, held an office or signed for the country."""
-    visits_made = published(Visit).filter(involving(country))
-    return (
-        Person.objects.filter(
-            Q(visits__in=visits_made)
-            | Q(roles__country=country)
-            | Q(signatures__party=country, signatures__agreement__in=published(Agreement))
-        )
-        .distinct()
-        .prefetch_related("roles")[:PEOPLE_SHOWN]
-    )
+    """People who visited or received visits, held an office or signed for the country.
+
+    Three subqueries of person ids rather than joins with DISTINCT: a person with a
+    thousand visits costs one row, not a thousand."""
+    visits_made = published(Visit).filter(involving(country)).values("person_id")
+    roles = Role.objects.filter(country=country).values("person_id")
+    signatures = AgreementAction.objects.filter(
+        party=country, agreement__in=published(Agreement)
+    ).values("signatory_id")
+    return Person.objects.filter(
+        Q(pk__in=visits_made) | Q(pk__in=roles) | Q(pk__in=signatures)
+    ).prefetch_related("roles")[:PEOPLE_SHOWN]
 
 
 def partner_context(page):

@@ -93,6 +93,10 @@ def build_dataset(scale, seed, serve=True):
             run(f"{PG_BIN}/pg_dump", "-Fc", "-f", str(dump), pg_dsn())
     # Migrations added since the copy was made (an index, say) apply to it.
     manage("migrate", "--noinput", "--verbosity", "0")
+    if database_kind() == "postgres":
+        # pg_restore brings no planner statistics: without them PostgreSQL sorted the
+        # whole events table for page 500 (2 s a request instead of 37 ms).
+        run(f"{PG_BIN}/psql", "--quiet", "-c", "ANALYZE", pg_dsn())
 
 
 def pg_dsn():
