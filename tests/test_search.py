@@ -138,3 +138,11 @@ def test_the_stored_vector_follows_an_edit(make_event):
     event.summary = "Talks on gas pipelines"
     event.save()
     assert "quiet-meeting" in [result.item.slug for result in search("pipelines")]
+
+
+@on_postgresql
+def test_a_very_long_body_is_saved_and_found(make_event):
+    # 1.3 MB of distinct words: more than a full-text vector may hold, were all of it read.
+    body = " ".join(f"word{number:07}x" for number in range(100_000))
+    make_event(title="Long record", body=body)
+    assert "long-record" in [result.item.slug for result in search("long record")]
