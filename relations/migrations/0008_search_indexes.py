@@ -4,9 +4,9 @@ Per kind and language, a stored generated column ``search_<language>`` holds the
 weighted full-text vector (title A, the other fields B, C, D, as relations/search.py
 ranks them), kept up to date by PostgreSQL itself whatever writes the row; a GIN index
 on it answers the search, and the rank reads the stored vector instead of parsing every
-matching entry's text again (a common word at 100,000 events: 2.5 s → 0.17 s). A trigram index on
-the title answers typo tolerance. The fields are written out here, as a migration
-should be; tests/test_search.py checks they are the ones search.KINDS names.
+matching entry's text again (a common word at 100,000 events: 2.5 s → 0.17 s). A
+trigram index on the title answers typo tolerance. The fields are written out here, as
+a migration should be; tests/test_search.py checks they are the ones search.KINDS names.
 """
 
 from django.db import migrations
