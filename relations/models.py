@@ -691,6 +691,10 @@ class Event(Publishable, Dated):
 
 
 class VisitQuerySet(DatedQuerySet):
+    def involving(self, country):
+        """Visits from or to ``country``."""
+        return self.filter(Q(origin_country=country) | Q(host_country=country))
+
     def with_role(self, text):
         """Visits made in a role whose title contains ``text``: typed, or held on the date."""
         held = Role.objects.filter(

@@ -13,7 +13,6 @@ import heapq
 from dataclasses import dataclass
 from itertools import groupby, islice
 
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .dates import Precision, format_date
@@ -163,7 +162,7 @@ def filter_by(events, visits, agreements, category=None, country=None):
     if country:
         events = events.filter(countries=country)
         agreements = agreements.filter(parties=country)
-        visits = visits.filter(Q(origin_country=country) | Q(host_country=country))
+        visits = visits.involving(country)
     return events, visits, agreements
 
 

@@ -347,17 +347,12 @@ def chronology(recent_events, recent_visits, recent_agreements):
     return list(reversed(list(merged)[:CHRONOLOGY_LENGTH]))
 
 
-def involving(country):
-    """Visits from or to ``country``."""
-    return Q(origin_country=country) | Q(host_country=country)
-
-
 def partner_people(country):
     """People who visited or received visits, held an office or signed for the country.
 
     Three subqueries of person ids rather than joins with DISTINCT: a person with a
     thousand visits costs one row, not a thousand."""
-    visits_made = published(Visit).filter(involving(country)).values("person_id")
+    visits_made = published(Visit).involving(country).values("person_id")
     roles = Role.objects.filter(country=country).values("person_id")
     signatures = AgreementAction.objects.filter(
         party=country, agreement__in=published(Agreement)
@@ -372,14 +367,14 @@ def partner_context(page):
     country = page.country
     # Newest first, read once for the chronology and the latest of each kind.
     recent_events = list(events().filter(countries=country)[:CHRONOLOGY_LENGTH])
-    recent_visits = list(visits().filter(involving(country))[:CHRONOLOGY_LENGTH])
+    recent_visits = list(visits().involving(country)[:CHRONOLOGY_LENGTH])
     recent_agreements = list(agreements().filter(parties=country)[:CHRONOLOGY_LENGTH])
     return {
         "page": page,
         "sections": page.sections.all(),
         "figures": {
             "agreements": published(Agreement).filter(parties=country).count(),
-            "visits": published(Visit).filter(involving(country)).count(),
+            "visits": published(Visit).involving(country).count(),
             "events": published(Event).filter(countries=country).count(),
         },
         "key_agreements": agreements().filter(parties=country, is_key=True).order_by("signed_on"),
