@@ -5,12 +5,13 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 
-.PHONY: help setup run serve release test test-sqlite test-postgres smoke bench bench-quick lint format superuser clean backup restore loadtest
+.PHONY: help setup run serve release test pytest test-postgres fuzz smoke bench bench-quick lint format superuser clean backup restore loadtest
 
 help:
 	@echo "make run        set up and serve the site at http://127.0.0.1:8000/"
-	@echo "make test       set up and run the whole suite (SQLite; PostgreSQL too when DATABASE_URL is set)"
-	@echo "make test-postgres  run the suite on a throwaway PostgreSQL cluster"
+	@echo "make test       set up, lint and run the whole suite on SQLite, on every core (about 3 minutes)"
+	@echo "make test-postgres  the whole suite on a throwaway PostgreSQL cluster"
+	@echo "make fuzz       the generated-input tests with 300 new random examples per address and form"
 	@echo "make smoke      serve with gunicorn, PostgreSQL and Redis as production does, and check it"
 	@echo "make serve      production server: gunicorn, several workers (see README, Production)"
 	@echo "make release    once per release, from one machine: migrate the database"
@@ -21,7 +22,8 @@ help:
 	@echo "make lint       ruff, Django's checks and the missing-migration check"
 	@echo "make backup     write all content to backups/content-<time>.json"
 	@echo "make restore FILE=backups/content-....json  load a backup into an empty database"
-	@echo "make loadtest   gunicorn + PostgreSQL under many visitors and an editor (5 minutes)"
+	@echo "make loadtest   gunicorn + PostgreSQL under many visitors and an editor (5 minutes;"
+	@echo "                LOADTEST_SECONDS=20 for a short run, as CI does)"
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -39,12 +41,29 @@ setup: $(STAMP)
 run: setup
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: setup lint
-	$(PY) -Wd -m pytest
+# The suite runs on every core (pytest-xdist); tests that share a module-wide dataset or a
+# browser stay together on one worker (--dist loadgroup). PYTEST_ARGS adds options, e.g.
+# PYTEST_ARGS="-n 0 -k timeline" for one test in one process.
+PYTEST := $(PY) -Wd -m pytest -n auto --dist loadgroup --durations=20 $(PYTEST_ARGS)
+
+test: setup
+	@start=$$(date +%s); \
+	$(MAKE) --no-print-directory lint pytest; status=$$?; \
+	echo "make test: lint and suite took $$(( $$(date +%s) - start )) s wall-clock (budget 300 s)"; \
+	exit $$status
+
+pytest: $(STAMP)
+	$(PYTEST)
 
 test-postgres: $(STAMP)
-	# The fuzz tests ran their 300 examples per address on SQLite in `make test`.
-	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-quick} bash scripts/with-postgres.sh $(PY) -Wd -m pytest
+	@start=$$(date +%s); \
+	bash scripts/with-postgres.sh $(PYTEST); status=$$?; \
+	echo "make test-postgres: $$(( $$(date +%s) - start )) s wall-clock"; \
+	exit $$status
+
+# Hypothesis's "fuzz" profile: new random examples each run, failures kept in .hypothesis/.
+fuzz: setup
+	HYPOTHESIS_PROFILE=fuzz $(PYTEST) tests/test_fuzz.py
 
 smoke: $(STAMP)
 	bash scripts/with-postgres.sh bash scripts/with-redis.sh $(PY) scripts/smoke_production.py
@@ -85,11 +104,12 @@ restore: $(STAMP)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_content --require-empty "$(FILE)"
 
+LOADTEST_SECONDS ?= 300
 loadtest: setup
-	LOADTEST_SECONDS=300 bash scripts/loadtest.sh
+	LOADTEST_SECONDS=$(LOADTEST_SECONDS) PY=$(PY) bash scripts/loadtest.sh
 
 superuser: setup
 	$(PY) manage.py createsuperuser
 
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3 .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles db.sqlite3 .pytest_cache .ruff_cache .hypothesis

@@ -370,7 +370,22 @@ class CountryAdmin(EntryAdmin):
     prepopulated_fields = {"slug": ("name",)}
 
 
-class RoleInline(SafeAutocompleteAdminMixin, TranslationTabularInline):
+class BoundedInline(SafeAutocompleteAdminMixin):
+    """An inline of at most ``max_num`` rows, and a form that builds no more than that.
+
+    Django builds as many forms as the posted TOTAL_FORMS says, up to ``max_num`` + 1,000:
+    a forged count made one request render 2,000 rows for half a minute. No entry has
+    anywhere near this many actions, links, roles, co-chairs, sections or agreements; a
+    larger post is refused with "Please submit at most 100 forms"."""
+
+    max_num = 100
+
+    def get_formset(self, request, obj=None, **kwargs):
+        kwargs.setdefault("absolute_max", self.max_num)
+        return super().get_formset(request, obj, **kwargs)
+
+
+class RoleInline(BoundedInline, TranslationTabularInline):
     model = Role
     extra = 0
     fields = ("title", "country", "date", "date_precision", "end_date", "end_precision")
@@ -389,7 +404,7 @@ class PersonAdmin(EntryAdmin):
     inlines = (RoleInline,)
 
 
-class CoChairInline(SafeAutocompleteAdminMixin, TranslationTabularInline):
+class CoChairInline(BoundedInline, TranslationTabularInline):
     model = CoChair
     extra = 0
     fields = ("person", "country", "role", "date", "date_precision", "end_date", "end_precision")
@@ -425,7 +440,7 @@ class OrganisationAdmin(PublishableAdmin):
         return ", ".join(country.name for country in obj.countries.all())
 
 
-class SectionInline(SafeAutocompleteAdminMixin, TranslationStackedInline):
+class SectionInline(BoundedInline, TranslationStackedInline):
     model = Section
     extra = 0
     prepopulated_fields = {"slug": ("title",)}
@@ -520,9 +535,7 @@ class EventAdmin(PublishableAdmin):
     )
 
 
-class AgreementInline(
-    SafeAutocompleteAdminMixin, PublicationPermissionMixin, TranslationTabularInline
-):
+class AgreementInline(BoundedInline, PublicationPermissionMixin, TranslationTabularInline):
     """Agreements signed during a visit, edited on the visit's page."""
 
     model = Agreement
@@ -577,14 +590,14 @@ class VisitAdmin(PublishableAdmin):
     )
 
 
-class AgreementActionInline(SafeAutocompleteAdminMixin, TranslationTabularInline):
+class AgreementActionInline(BoundedInline, TranslationTabularInline):
     model = AgreementAction
     extra = 0
     fields = ("party", "action", "date", "date_precision", "signatory", "note")
     autocomplete_fields = ("party", "signatory")
 
 
-class AgreementLinkInline(SafeAutocompleteAdminMixin, admin.TabularInline):
+class AgreementLinkInline(BoundedInline, admin.TabularInline):
     model = AgreementLink
     fk_name = "from_agreement"
     extra = 0
@@ -720,6 +733,9 @@ class AgreementLinkAdmin(SafeAutocompleteAdminMixin, SimpleHistoryAdmin):
     list_select_related = ("from_agreement", "to_agreement")
     search_fields = ("from_agreement__title", "to_agreement__title")
     autocomplete_fields = ("from_agreement", "to_agreement")
+    # The same refusal to save over a newer version as every other kind.
+    form = EntryForm
+    fields = (*CONFLICT_FIELDS, "from_agreement", "kind", "to_agreement")
 
 
 @admin.register(Role)

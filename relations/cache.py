@@ -84,14 +84,39 @@ def one_invalidation():
         transaction.on_commit(invalidate)
 
 
-def content_changed(sender, **kwargs):
-    """Signal receiver for any model of the relations app."""
-    if sender._meta.app_label != "relations" or _batched.get():
+def is_content(model):
+    """A model of the relations app whose rows pages show; not a history record (its entry's
+    own save already counts) nor an automatic many-to-many table (m2m_changed names it)."""
+    return (
+        model._meta.app_label == "relations"
+        and not hasattr(model, "instance_type")  # simple-history's record models
+        and not model._meta.auto_created
+    )
+
+
+def content_changed(sender, action=None, **kwargs):
+    """Receiver of post_save, post_delete and m2m_changed for every model.
+
+    A new generation now, for this transaction's own later reads, and one more after
+    commit, since a page rendered by another worker meanwhile saw the old rows and must
+    not outlive the commit. Only an entry's own rows count: its history records and the
+    "pre_" steps of a many-to-many change add nothing, and one invalidation after commit
+    serves the whole transaction. (A fixture load spent most of its queries here: each
+    save, each history record and each many-to-many step drew two.)
+    """
+    if action is not None:  # m2m_changed: the sender is the through table
+        if not action.startswith("post_"):
+            return
+        sender = kwargs["instance"].__class__
+    if not is_content(sender) or _batched.get():
         return
-    # Now, for this transaction's own later reads, and again after commit: a page rendered
-    # by another worker between the two saw the old rows and must not outlive the commit.
     invalidate()
-    transaction.on_commit(invalidate)
+    connection = transaction.get_connection()
+    # Django drops a transaction's on-commit callbacks when it (or the savepoint that
+    # registered them) rolls back, so this finds only a pending invalidation of this one.
+    pending = any(entry[1] is invalidate for entry in connection.run_on_commit)
+    if connection.in_atomic_block and not pending:
+        transaction.on_commit(invalidate)
 
 
 def page_timeout(moment):

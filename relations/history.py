@@ -15,6 +15,7 @@ history table made earlier would miss them, losing every translation on restore.
 from collections import defaultdict
 from contextvars import ContextVar
 
+from modeltranslation.fields import TranslationField
 from simple_history import register
 from simple_history.models import SIMPLE_HISTORY_REVERSE_ATTR_NAME, HistoricalRecords
 from simple_history.utils import get_m2m_field_name, get_m2m_reverse_field_name
@@ -32,6 +33,21 @@ class Records(HistoricalRecords):
     def finalize(self, sender, **kwargs):
         super().finalize(sender, **kwargs)
         sender._history_records = self
+
+    def copy_fields(self, model):
+        """simple-history drops UNIQUE from a history table's columns (an entry has many
+        records), but a translated column's options come from the original field
+        (modeltranslation's ``deconstruct``): a country's second record with the same
+        Turkish name failed. Those columns are indexed instead, as simple-history does."""
+        fields = super().copy_fields(model)
+        for field in fields.values():
+            if isinstance(field, TranslationField) and field.translated_field.unique:
+                field._field_options_kwargs = {
+                    **getattr(field, "_field_options_kwargs", {}),
+                    "unique": False,
+                    "db_index": True,
+                }
+        return fields
 
 
 def register_history():

@@ -4,8 +4,10 @@ import datetime
 import itertools
 import os
 from contextlib import contextmanager
+from html.parser import HTMLParser
 from io import StringIO
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import pytest
 from django.conf import settings
@@ -18,6 +20,7 @@ from django.test.testcases import LiveServerThread
 from django.utils import translation
 from django.utils.text import slugify
 
+from relations import cache as page_cache
 from relations.forms import version_of
 from relations.models import (
     Agreement,
@@ -52,18 +55,29 @@ def english():
 
 @pytest.fixture
 def seed(db):
-    call_command("loaddata", "seed", verbosity=0)
+    # One new page-cache generation for the whole load, as load_content draws.
+    with page_cache.one_invalidation():
+        call_command("loaddata", "seed", verbosity=0)
+
+
+# Codes the fixed test countries and the seed use: a made-up country never takes one.
+TAKEN_CODES = {"QT", "QH", "RU", "SU", "TR"}
+
+
+LETTERS = [chr(code) for code in range(65, 91)]
+FREE_CODES = [a + b for a in LETTERS for b in LETTERS if a + b not in TAKEN_CODES]
+
+
+def made_up_code(n):
+    """The n-th free two-letter code (n from a counter: distinct within any test)."""
+    return FREE_CODES[n % len(FREE_CODES)]
 
 
 @pytest.fixture
 def country(db):
     def make(**kwargs):
         n = next(_counter)
-        defaults = {
-            "name": f"Country {n}",
-            "slug": f"country-{n}",
-            "iso_code": f"{chr(65 + n // 26 % 26)}{chr(65 + n % 26)}",
-        }
+        defaults = {"name": f"Country {n}", "slug": f"country-{n}", "iso_code": made_up_code(n)}
         return Country.objects.create(**(defaults | kwargs))
 
     return make
@@ -254,6 +268,31 @@ def staff_client(client, django_user_model):
     return client
 
 
+def redis_database(url, number):
+    """The same Redis server, another database: ``?db=`` wins over a path in redis-py."""
+    parts = urlsplit(url)
+    query = [(key, value) for key, value in parse_qsl(parts.query) if key != "db"]
+    return urlunsplit(parts._replace(query=urlencode([*query, ("db", str(number))])))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def test_settings(worker_id):
+    """A fast password hasher (the default one is slow on purpose), and under pytest-xdist
+    a Redis database of each worker's own: clearing the cache in one must not empty the
+    other's. Programs a test starts inherit it through REDIS_URL."""
+    overrides = {"PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"]}
+    cache_settings = settings.CACHES["default"]
+    saved_url = os.environ.get("REDIS_URL")
+    if cache_settings["BACKEND"].endswith("RedisCache") and worker_id != "master":
+        location = redis_database(cache_settings["LOCATION"], int(worker_id.lstrip("gw")) + 1)
+        overrides["CACHES"] = {"default": cache_settings | {"LOCATION": location}}
+        os.environ["REDIS_URL"] = location
+    with override_settings(**overrides):
+        yield
+    if saved_url is not None:
+        os.environ["REDIS_URL"] = saved_url
+
+
 @pytest.fixture(scope="session", autouse=True)
 def collected_static(tmp_path_factory):
     """Pages name hashed static files from collectstatic's manifest, so the suite collects
@@ -414,3 +453,66 @@ def chromium():
             yield browser
         finally:
             browser.close()
+
+
+class _FormReader(HTMLParser):
+    """The fields of one HTML form, as a browser would submit it untouched."""
+
+    def __init__(self, form_id):
+        super().__init__(convert_charrefs=True)
+        self.form_id, self.inside, self.pairs = form_id, False, []
+        self.select = self.textarea = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.inside = self.form_id is None or attrs.get("id") == self.form_id
+        elif not self.inside or "disabled" in attrs:
+            return
+        elif tag == "input" and attrs.get("name"):
+            kind = attrs.get("type", "text")
+            if kind in {"submit", "button", "image", "file", "reset"}:
+                return
+            if kind in {"checkbox", "radio"} and "checked" not in attrs:
+                return
+            self.pairs.append((attrs["name"], attrs.get("value", "on" if kind == "checkbox" else "")))
+        elif tag == "select" and attrs.get("name"):
+            self.select = {"name": attrs["name"], "multiple": "multiple" in attrs, "options": []}
+        elif tag == "option" and self.select is not None:
+            self.select["options"].append((attrs.get("value", ""), "selected" in attrs))
+        elif tag == "textarea" and attrs.get("name"):
+            self.textarea = [attrs["name"], ""]
+
+    def handle_data(self, data):
+        if self.textarea is not None:
+            self.textarea[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.inside = False
+        elif tag == "textarea" and self.textarea is not None:
+            name, text = self.textarea
+            self.pairs.append((name, text.removeprefix("\n")))
+            self.textarea = None
+        elif tag == "select" and self.select is not None:
+            chosen = [value for value, selected in self.select["options"] if selected]
+            if not chosen and not self.select["multiple"] and self.select["options"]:
+                chosen = [self.select["options"][0][0]]
+            self.pairs += [(self.select["name"], value) for value in chosen]
+            self.select = None
+
+
+def form_fields(html, form_id=None):
+    """[(name, value)] of the form ``form_id`` (or every form) in ``html``, as submitted."""
+    reader = _FormReader(form_id)
+    reader.feed(html)
+    return reader.pairs
+
+
+def admin_form(response):
+    """The admin add or change form a response shows, as a dict of lists for a POST."""
+    model_name = response.context["opts"].model_name
+    data = {}
+    for name, value in form_fields(response.content.decode(), f"{model_name}_form"):
+        data.setdefault(name, []).append(value)
+    return data

@@ -24,37 +24,6 @@ def test_every_changelist_add_and_change_page_loads(staff_client, seed, model):
         assert staff_client.get(admin_url(model, "change", obj.pk)).status_code == 200
 
 
-@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
-def test_changelists_run_the_same_queries_at_10_and_200_rows(
-    staff_client,
-    model,
-    make_event,
-    make_visit,
-    make_agreement,
-    make_office,
-    make_organisation,
-    turkey,
-    django_assert_num_queries,
-    django_assert_max_num_queries,
-):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    def build(n):
-        for _ in range(n):
-            make_event()
-            make_visit()
-            make_agreement()
-            make_office(represents=[make_organisation(countries=[turkey])])
-
-    build(10)
-    with CaptureQueriesContext(connection) as small:
-        assert staff_client.get(admin_url(model, "changelist")).status_code == 200
-    build(190)
-    with django_assert_max_num_queries(len(small.captured_queries)):
-        assert staff_client.get(admin_url(model, "changelist")).status_code == 200
-
-
 def test_the_admin_refuses_a_day_where_the_precision_is_a_month(staff_client, seed):
     event = Event.objects.get(slug="military-technical-cooperation-commission-established")
     url = admin_url(Event, "change", event.pk)

@@ -4,6 +4,9 @@ import pytest
 from django.urls import reverse
 
 from relations.models import Event
+from tests.conftest import admin_form
+from tests.test_admin import MODELS, admin_url
+from tests.test_fuzz import add_one
 
 pytestmark = pytest.mark.django_db
 
@@ -90,3 +93,23 @@ def test_a_change_outside_the_admin_counts_too(two_editors, make_event, event_po
     response = ayse.post(change_url(event), event_post(event, summary="Mine", seen_version=version))
     assert response.status_code == 200
     assert "someone without an account" in response.content.decode()
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_every_kind_refuses_a_save_over_a_newer_version(two_editors, seed, model):
+    """Both open the same entry; the first saves the form as shown, the second is refused."""
+    from relations.forms import version_of
+
+    entry = model.objects.order_by("pk").first() or add_one(model)
+    url = admin_url(model, "change", entry.pk)
+    ayse, boris = two_editors
+    ayse_form, boris_form = admin_form(ayse.get(url)), admin_form(boris.get(url))
+
+    assert ayse.post(url, ayse_form).status_code == 302
+    saved = version_of(entry)
+    assert saved != boris_form["seen_version"][0]
+
+    response = boris.post(url, boris_form)
+    assert response.status_code == 200
+    assert "ayse changed this entry on" in response.text
+    assert version_of(entry) == saved

@@ -172,10 +172,11 @@ BAD_QUERIES = [
 @pytest.mark.parametrize(
     "path", ["/en/events/", "/en/agreements/", "/en/visits/", "/en/offices/", "/en/organisations/"]
 )
-@pytest.mark.parametrize("query", BAD_QUERIES)
-def test_bad_query_strings_never_give_a_server_error(client, seed, path, query):
-    response = client.get(f"{path}?{query}")
-    assert response.status_code in {200, 404}, (path, query)
+def test_bad_query_strings_never_give_a_server_error(client, seed, path):
+    """The known bad values, each on every list (test_fuzz.py adds generated ones)."""
+    for query in BAD_QUERIES:
+        response = client.get(f"{path}?{query}")
+        assert response.status_code in {200, 404}, (path, query)
 
 
 def test_invalid_values_show_the_forms_error(client, seed):

@@ -2,21 +2,29 @@
 
 Hypothesis makes query strings and form data from unknown and repeated keys, huge
 and negative numbers, malformed dates, unicode, control characters (NUL too), very
-long values and SQL and HTML fragments. The "ci" profile (the default) runs 300
-examples per public address, API endpoint, admin changelist and admin form;
-HYPOTHESIS_PROFILE=quick runs a tenth of that while developing.
+long values and SQL and HTML fragments. Each example runs in a savepoint rolled back
+after it, so every example starts from the seed, and has a deadline: a request that
+takes seconds (an admin form asked for 2,000 inline rows did) is a failure.
+
+Profiles (HYPOTHESIS_PROFILE):
+- "default" (`make test`): 25 examples per address and form, the same ones every run.
+- "fuzz" (`make fuzz`): 300 new random examples per address and form each run; a failure
+  is stored in .hypothesis/ and replayed first next time.
 """
 
 import datetime
 import os
 import re
+from contextlib import contextmanager
 from urllib.parse import urlencode
 
 import pytest
+from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.database import DirectoryBasedExampleDatabase
 
 from relations import models
 from tests.test_admin import MODELS, admin_url
@@ -24,14 +32,31 @@ from tests.test_admin import MODELS, admin_url
 pytestmark = pytest.mark.django_db
 
 settings.register_profile(
-    "ci",
-    max_examples=300,
-    deadline=None,
+    "default",
+    max_examples=25,
+    # Generous for a loaded 2-core machine; the slowest example takes about a tenth of it.
+    deadline=datetime.timedelta(seconds=3),
     derandomize=True,
+    database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-settings.register_profile("quick", parent=settings.get_profile("ci"), max_examples=30)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+settings.register_profile(
+    "fuzz",
+    parent=settings.get_profile("default"),
+    max_examples=300,
+    derandomize=False,
+    database=DirectoryBasedExampleDatabase(".hypothesis/examples"),
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@contextmanager
+def rolled_back():
+    """One example's writes, undone before the next one starts."""
+    with transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
 
 KNOWN_KEYS = [
     "q", "year", "page", "sort", "category", "kind", "status", "sphere", "level", "country",
@@ -90,7 +115,8 @@ def server_errors_as_responses(client):
 
 
 def check(client, path, query_pairs):
-    response = client.get(f"{path}?{urlencode(query_pairs)}")
+    with rolled_back():
+        response = client.get(f"{path}?{urlencode(query_pairs)}")
     assert response.status_code < 500, (path, query_pairs)
     assert_escaped(response, [value for _key, value in query_pairs])
 
@@ -205,7 +231,8 @@ def test_admin_forms_survive_generated_form_data(staff_client, seed, model, view
     )
     def run(data, extra):
         form = [*data.items(), *extra]
-        response = staff_client.post(path, urlencode(form), "application/x-www-form-urlencoded")
+        with rolled_back():
+            response = staff_client.post(path, urlencode(form), "application/x-www-form-urlencoded")
         assert response.status_code < 500, (path, form)
         assert_escaped(response, [value for _key, value in form])
 

@@ -215,3 +215,22 @@ def test_an_empty_to_field_on_a_change_form_is_no_field(staff_client, seed):
     response = staff_client.post(f"/admin/relations/agreementlink/{link.pk}/change/?_to_field=")
     assert response.status_code == 200
     assert "This field is required." in response.text
+
+
+def test_posts_without_the_csrf_token_are_refused(editor, seed):
+    from django.test import Client
+
+    from tests.conftest import admin_form
+
+    anonymous = Client(enforce_csrf_checks=True)
+    response = anonymous.post(reverse("admin:login"), {"username": "x", "password": "y"})
+    assert response.status_code == 403
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(editor)
+    url = reverse("admin:relations_event_add")
+    data = admin_form(client.get(url))
+    token = data.pop("csrfmiddlewaretoken")
+    assert client.post(url, data).status_code == 403
+    # The same post with the form's token reaches the form (errors, but no refusal).
+    assert client.post(url, data | {"csrfmiddlewaretoken": token}).status_code == 200

@@ -19,20 +19,27 @@ from django.utils import translation
 from relations import cache
 from relations.dates import Precision, period_start
 from relations.models import (
+    ActionKind,
     Agreement,
+    AgreementAction,
     AgreementKind,
+    AgreementLink,
     AgreementStatus,
     Category,
+    CoChair,
     Country,
     Event,
     EventSeries,
+    LinkKind,
     Office,
     Organisation,
     OrganisationKind,
     PartnerPage,
     Person,
     Publication,
+    Role,
     Section,
+    Source,
     Visit,
     VisitLevel,
 )
@@ -272,6 +279,79 @@ class Generator:
                 for _ in range(self.random.choice((0, 1, 2)))
             ),
         )
+
+        self.records()
+
+    def records(self):
+        """Sources, roles, co-chairs and agreement actions and links, drawn after everything
+        else so the entries above are the same with or without them."""
+        self.sources = self.create(
+            "sources", Source, max(1, self.counts["people"] // 10), self.source
+        )
+        for field, entries in (
+            (Event.sources, self.events),
+            (Agreement.sources, self.agreements),
+            (Visit.sources, self.visits),
+        ):
+            self.link(
+                "  sources",
+                field.through,
+                ((entry.pk, self.random.choice(self.sources).pk) for entry in entries),
+            )
+        self.create("roles", Role, len(self.people), self.role)
+        self.councils = [o for o in self.organisations if o.kind == OrganisationKind.COUNCIL]
+        if self.councils:
+            self.create("co-chairs", CoChair, len(self.councils) * 2, self.co_chair)
+        self.create("actions", AgreementAction, len(self.agreements), self.action)
+        self.create("links", AgreementLink, len(self.agreements) // 4, self.agreement_link)
+
+    def source(self, i):
+        return Source(
+            slug=self.slug("source"),
+            url=f"https://example.org/sources/{self.command.seed}/{i + 1}",
+            **self.translations(
+                title=(f"Report {i + 1}", f"Отчёт {i + 1}", f"Rapor {i + 1}"),
+                publisher=("Example Press", "Пример", "Örnek"),
+            ),
+        )
+
+    def role(self, i):
+        date, precision = self.date(Precision.YEAR)
+        title = self.random.choice(ROLES)
+        return Role(
+            person=self.people[i],
+            country=self.random.choice(self.all_countries),
+            date=date,
+            date_precision=precision,
+            **self.translations(title=(title, title, title)),
+        )
+
+    def co_chair(self, i):
+        date, precision = self.date(Precision.YEAR)
+        return CoChair(
+            body=self.councils[i // 2],
+            person=self.people[i % len(self.people)],  # two different people per body
+            country=(self.home, self.random.choice(self.partners))[i % 2],
+            date=date,
+            date_precision=precision,
+            **self.translations(role=("Co-chair", "Сопредседатель", "Eş başkan")),
+        )
+
+    def action(self, i):
+        agreement = self.agreements[i]
+        return AgreementAction(
+            agreement=agreement,
+            party=self.agreement_partners[i],
+            action=ActionKind.SIGNATURE,
+            date=agreement.signed_on,
+            date_precision=agreement.signed_precision,
+            **self.translations(note=("", "", "")),
+        )
+
+    def agreement_link(self, i):
+        # Disjoint pairs: never the same link twice.
+        newer, older = self.agreements[2 * i + 1], self.agreements[2 * i]
+        return AgreementLink(from_agreement=newer, kind=LinkKind.AMENDS, to_agreement=older)
 
     def countries(self):
         """The home country and 20 partners (kept if they exist), each with a partner page."""

@@ -6,52 +6,50 @@ including publishing, deleting and restoring from the history. Neither group
 may touch accounts or groups: that stays with superusers.
 """
 
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand, CommandError
 
-from relations.models import (
-    Agreement,
-    Country,
-    Event,
-    EventSeries,
-    Office,
-    Organisation,
-    PartnerPage,
-    Person,
-    Section,
-    Visit,
-)
-
-CONTENT = (Organisation, PartnerPage, Section, EventSeries, Event, Visit, Agreement, Office)
-PUBLISHABLE = (Organisation, PartnerPage, EventSeries, Event, Visit, Agreement, Office)
-REFERENCE = (Country, Person)
-
 CONTRIBUTORS = "Contributors"
 EDITORS = "Editors"
+
+
+def content_models():
+    """Every model of the app, history records aside: a new model gets its roles here
+    without a change to this file."""
+    return [
+        model
+        for model in apps.get_app_config("relations").get_models()
+        if not hasattr(model, "instance_type")  # simple-history's record models
+    ]
 
 
 def codenames(models, actions):
     return [f"{action}_{model._meta.model_name}" for model in models for action in actions]
 
 
-ROLES = {
-    CONTRIBUTORS: [
-        *codenames(CONTENT, ("view", "add", "change")),
-        *codenames((Person,), ("view", "add", "change")),
-        *codenames((Country,), ("view",)),
-    ],
-    EDITORS: [
-        *codenames(CONTENT + REFERENCE, ("view", "add", "change", "delete")),
-        *codenames(PUBLISHABLE, ("publish",)),
-    ],
-}
+def roles():
+    """{group: codenames}. Countries are reference data: Contributors only read them."""
+    models = content_models()
+    publishable = [m for m in models if any(f.name == "publication" for f in m._meta.fields)]
+    writable = [m for m in models if m._meta.model_name != "country"]
+    return {
+        CONTRIBUTORS: [
+            *codenames(models, ("view",)),
+            *codenames(writable, ("add", "change")),
+        ],
+        EDITORS: [
+            *codenames(models, ("view", "add", "change", "delete")),
+            *codenames(publishable, ("publish",)),
+        ],
+    }
 
 
 class Command(BaseCommand):
     help = "Create or refresh the Contributors and Editors groups and their permissions."
 
     def handle(self, *args, **options):
-        for name, wanted in ROLES.items():
+        for name, wanted in roles().items():
             permissions = Permission.objects.filter(
                 content_type__app_label="relations", codename__in=wanted
             )
