@@ -475,7 +475,8 @@ class _FormReader(HTMLParser):
                 return
             if kind in {"checkbox", "radio"} and "checked" not in attrs:
                 return
-            self.pairs.append((attrs["name"], attrs.get("value", "on" if kind == "checkbox" else "")))
+            default = "on" if kind == "checkbox" else ""
+            self.pairs.append((attrs["name"], attrs.get("value", default)))
         elif tag == "select" and attrs.get("name"):
             self.select = {"name": attrs["name"], "multiple": "multiple" in attrs, "options": []}
         elif tag == "option" and self.select is not None:
