@@ -1,4 +1,5 @@
-"""sitemap.xml: every published page in every language, with hreflang alternates."""
+"""sitemap.xml: an index of one sitemap per kind, listing every published page in every
+language with hreflang alternates, in files of at most ``limit`` addresses."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
@@ -10,6 +11,9 @@ class LanguagesSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    # Addresses per file (each language's address counts): well under the protocol's 50,000,
+    # so that one request renders a bounded page.
+    limit = 5_000
 
 
 class PagesSitemap(LanguagesSitemap):

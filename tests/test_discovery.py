@@ -31,10 +31,23 @@ def json_ld(html):
     return json.loads(blocks[0])
 
 
+def sitemap_urls(client):
+    """Every <url> of every sitemap the index at /sitemap.xml names, and the files' sizes."""
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    assert index.tag == f"{SITEMAP}sitemapindex"
+    urls, sizes = [], {}
+    for location in index.iter(f"{SITEMAP}loc"):
+        response = client.get(location.text.removeprefix("http://testserver"))
+        assert response.status_code == 200, location.text
+        found = list(ET.fromstring(response.content))
+        urls += found
+        sizes[location.text] = len(found)
+    return urls, sizes
+
+
 def test_the_sitemap_lists_every_published_page_in_every_language(client, seed):
     Event.objects.filter(slug="idef-1993").update(publication=Publication.DRAFT)
-    response = client.get("/sitemap.xml")
-    root = ET.fromstring(response.content)
+    root, _sizes = sitemap_urls(client)
     locations = [url.find(f"{SITEMAP}loc").text for url in root]
     for language in ("en", "ru", "tr"):
         assert f"http://testserver/{language}/" in locations
@@ -49,6 +62,24 @@ def test_the_sitemap_lists_every_published_page_in_every_language(client, seed):
     alternates = {link.get("hreflang"): link.get("href") for link in treaty.iter(f"{XHTML}link")}
     assert alternates["tr"] == "http://testserver/tr/agreements/treaty-of-brotherhood-1921/"
     assert set(alternates) == {"en", "ru", "tr", "x-default"}
+
+
+def test_a_sitemap_past_its_limit_is_split_into_files_the_index_names(
+    client, make_event, monkeypatch
+):
+    """At 100,000 events (300,000 addresses) the files hold 5,000 each; here 10 each."""
+    from relations.sitemaps import LanguagesSitemap
+
+    monkeypatch.setattr(LanguagesSitemap, "limit", 10)
+    events = [make_event() for _ in range(8)]  # 24 addresses: three files
+    root, sizes = sitemap_urls(client)
+    assert max(sizes.values()) <= 10
+    assert len([name for name in sizes if "sitemap-event.xml" in name]) == 3
+    locations = [url.find(f"{SITEMAP}loc").text for url in root]
+    for event in events:
+        for language in ("en", "ru", "tr"):
+            path = f"/{language}/events/{event.slug}/"
+            assert locations.count(f"http://testserver{path}") == 1, path
 
 
 def test_robots_txt_points_at_the_sitemap(client):

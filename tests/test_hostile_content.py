@@ -165,12 +165,11 @@ def test_payloads_in_every_field_never_run_on_public_pages(seed, browser_page):
     assert "Plain words" in browser_page.content()
 
 
-def test_payloads_in_every_field_never_run_in_the_admin(seed, browser_page, django_user_model):
-    django_user_model.objects.create_superuser("editor", "editor@example.org", "pw-123456")
+def test_payloads_in_every_field_never_run_in_the_admin(seed, browser_page, editor):
     fill_every_field_with_payloads()
     page = browser_page
     page.goto("/admin/login/")
-    page.fill("#id_username", "editor")
+    page.fill("#id_username", editor.username)
     page.fill("#id_password", "pw-123456")
     page.click("input[type=submit]")
     page.wait_for_url("**/admin/")

@@ -96,6 +96,7 @@ def other_pages():
     yield "feeds vcard", reverse("relations:office-vcard", args=[office.slug])
     yield "calendar", reverse("relations:calendar")
     yield "sitemap", reverse("sitemap")
+    yield "sitemap events", reverse("sitemap-section", kwargs={"section": "event"})
 
 
 def admin_pages():
@@ -172,6 +173,7 @@ def case_names():
     names += ["records, events of a body"]
     names += [f"api {kind} {view}" for kind in lists for view in ("list", "detail")]
     names += ["feeds rss", "feeds atom", "feeds agreements", "feeds vcard", "calendar", "sitemap"]
+    names += ["sitemap events"]
     names += [f"admin {model._meta.model_name}" for model in ADMIN_MODELS]
     return names
 

@@ -2,7 +2,6 @@
 
 from django.urls import path
 
-from config.urls import *  # noqa: F403
 from config.urls import urlpatterns as site_urlpatterns
 
 
