@@ -18,6 +18,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core import serializers
 from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.management.color import no_style
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, models, transaction
 from django.utils import timezone
@@ -179,6 +180,7 @@ class Loader:
                 self.load_all()
                 if self.problems:
                     raise LoadError(self.problems)
+                self.reset_sequences()
         except DatabaseError as error:
             raise LoadError([*self.problems, f"the database refused the load: {error}"]) from error
         finally:
@@ -196,6 +198,18 @@ class Loader:
                 self.save_deferred(entry)
         if not self.problems:
             record_loads(entry.built.object for entry in self.entries if entry.built is not None)
+
+    def reset_sequences(self):
+        """Rows saved with their own ids leave PostgreSQL's id sequences behind them: the
+        next row an editor adds (or the history record of any save) would take an id that
+        is already used. As loaddata does, move each sequence past the highest id."""
+        loaded = {type(entry.built.object) for entry in self.entries if entry.built is not None}
+        connection = transaction.get_connection()
+        statements = connection.ops.sequence_reset_sql(no_style(), sorted(loaded, key=str))
+        if statements:
+            with connection.cursor() as cursor:
+                for statement in statements:
+                    cursor.execute(statement)
 
     def load(self, entry):
         try:

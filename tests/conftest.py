@@ -7,7 +7,6 @@ from contextlib import contextmanager
 from html.parser import HTMLParser
 from io import StringIO
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import pytest
 from django.conf import settings
@@ -270,9 +269,9 @@ def staff_client(client, django_user_model):
 
 def redis_database(url, number):
     """The same Redis server, another database: ``?db=`` wins over a path in redis-py."""
-    parts = urlsplit(url)
-    query = [(key, value) for key, value in parse_qsl(parts.query) if key != "db"]
-    return urlunsplit(parts._replace(query=urlencode([*query, ("db", str(number))])))
+    base, _, query = url.partition("?")
+    params = [param for param in query.split("&") if param and not param.startswith("db=")]
+    return f"{base}?{'&'.join([*params, f'db={number}'])}"
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -37,11 +37,18 @@ class Command(BaseCommand):
         directory = Path(output_dir)
         directory.mkdir(parents=True, exist_ok=True)
         path = directory / f"content-{timezone.now():%Y%m%dT%H%M%SZ}.json"
+        # The file holds the editors' password hashes: readable by its owner only, from
+        # the moment it exists.
+        path.touch(mode=0o600, exist_ok=False)
+        path.chmod(0o600)
+        # Entries keep their ids (and name what they refer to by natural key): each
+        # history record names its entry by id, so a restore that numbered the entries
+        # anew would hand one entry's history to another.
         call_command(
             "dumpdata",
             *backup_labels(),
             natural_foreign=True,
-            natural_primary=True,
+            natural_primary=False,
             indent=2,
             output=str(path),
             verbosity=0,
