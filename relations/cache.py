@@ -38,7 +38,9 @@ def next_scheduled_publication():
         .order_by()
         .values_list("publish_at", flat=True)
         for model in apps.get_app_config("relations").get_models()
-        if any(field.name == "publish_at" for field in model._meta.fields)
+        # Entries only: a history record keeps the moment an entry once had, and a
+        # rescheduled or deleted entry's old moment would empty the cache for nothing.
+        if is_content(model) and any(field.name == "publish_at" for field in model._meta.fields)
     ]
     if not moments:
         return None

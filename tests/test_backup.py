@@ -95,7 +95,7 @@ def test_after_a_restore_editors_add_change_and_delete_entries(seed, tmp_path, m
     delete = reverse("admin:relations_event_delete", args=[event.pk])
     assert client.post(delete, {"post": "yes"}).status_code == 302
     assert not Event.objects.filter(slug="after-the-restore").exists()
-    assert [record.history_type for record in event.history.all()][0] == "-"
+    assert event.history.first().history_type == "-"
 
 
 def own_histories():

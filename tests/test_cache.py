@@ -265,3 +265,16 @@ def test_pages_are_served_uncached_while_the_cache_server_is_down(
     assert response.status_code == 200
     assert b"Still here" in response.content
     assert "Page cache unavailable" in caplog.text
+
+
+def test_only_entries_schedule_the_next_invalidation(make_event):
+    """History records keep old moments; a rescheduled or deleted entry's must not count."""
+    soon = timezone.now() + datetime.timedelta(hours=1)
+    later = soon + datetime.timedelta(hours=1)
+    event = make_event(publish_at=soon)
+    assert page_cache.next_scheduled_publication() == soon
+    event.publish_at = later
+    event.save()
+    assert page_cache.next_scheduled_publication() == later
+    event.delete()
+    assert page_cache.next_scheduled_publication() is None
