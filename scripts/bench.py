@@ -377,7 +377,7 @@ def main():
     parser.add_argument("--scale", default="large", choices=("small", "medium", "large"))
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--seconds", type=int, default=5, help="Load time per URL.")
-    parser.add_argument("--warmup", type=int, default=1, help="Warm-up time per URL.")
+    parser.add_argument("--warmup", type=int, default=1, help="Warm-up time per URL (0: none).")
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument(
         "--fixture-scale",
@@ -413,7 +413,8 @@ def main():
             for name, path, queries in targets:
                 url = server.base + path
                 page_cookie = cookie if name.startswith("admin") else ""
-                wrk(url, args.warmup, page_cookie)
+                if args.warmup:
+                    wrk(url, args.warmup, page_cookie)
                 rate, p50, p99, errors = wrk(url, args.seconds, page_cookie)
                 if errors:
                     failed.append(f"{name} ({cache}): {errors} error responses")
