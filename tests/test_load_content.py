@@ -121,6 +121,27 @@ BROKEN = {
         'broken.json, object 2 (relations.event "a-good-event"): same key as broken.json, object 1',
     ),
     "not a list": ({"model": "relations.event"}, "broken.json: a fixture is a JSON list"),
+    "a superuser": (
+        [
+            {
+                "model": "auth.user",
+                "fields": {"username": "mallory", "password": "x", "is_superuser": True},
+            }
+        ],
+        "accounts and groups are restored only from a backup (make restore)",
+    ),
+    "a group's permissions": (
+        [{"model": "auth.group", "fields": {"name": "Editors", "permissions": []}}],
+        "accounts and groups are restored only from a backup (make restore)",
+    ),
+    "a session": (
+        [{"model": "sessions.session", "pk": "x", "fields": {"session_data": "x"}}],
+        "sessions.Session is not content: only the relations app's models load",
+    ),
+    "a history record": (
+        [event(), {"model": "relations.historicalevent", "fields": {"history_type": "+"}}],
+        "history records are restored only from a backup (make restore)",
+    ),
 }
 
 

@@ -18,7 +18,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--require-empty",
             action="store_true",
-            help="Refuse unless the database holds no content yet (for restoring a backup).",
+            help=(
+                "Restore a backup: refuse unless the database holds no content yet, and load "
+                "the backup's history records, accounts and groups too (a plain load takes "
+                "content only)."
+            ),
         )
         parser.add_argument(
             "--quiet", action="store_true", help="No progress bar or summary (for scripts)."
@@ -32,7 +36,9 @@ class Command(BaseCommand):
             raise CommandError(_("The database already holds content; restore into an empty one."))
         started = time.monotonic()
         try:
-            count = load_files(files, progress=None if quiet else Progress(self.stderr))
+            count = load_files(
+                files, progress=None if quiet else Progress(self.stderr), restore=require_empty
+            )
         except LoadError as error:
             raise CommandError(
                 _("Nothing was loaded.") + "\n" + "\n".join(error.problems)
