@@ -11,6 +11,7 @@ of drafts, and the ``publish`` permission that separates Editors from Contributo
 
 import datetime
 
+import tablib
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
@@ -38,6 +39,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from . import resources, views
 from .admin_widgets import SafeAutocompleteAdminMixin
 from .dates import Precision, format_date
+from .exports import neutralised
 from .forms import EntryForm
 from .models import (
     Agreement,
@@ -162,6 +164,20 @@ def has_model_permission(request, action, model):
     return request.user.has_perm(f"{opts.app_label}.{get_permission_codename(action, opts)}")
 
 
+def neutralised_format(base):
+    """An export format whose text cells cannot run as spreadsheet formulas."""
+
+    class Format(base):
+        def export_data(self, dataset, **kwargs):
+            safe = tablib.Dataset(headers=dataset.headers, title=dataset.title)
+            for row in dataset:
+                safe.append([neutralised(value) for value in row])
+            return super().export_data(safe, **kwargs)
+
+    Format.__name__ = base.__name__
+    return Format
+
+
 class EntryAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslatedAdmin):
     """History, restore, import and export, safe concurrent edits and every language side by
     side, for every model."""
@@ -169,7 +185,7 @@ class EntryAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslatedAdmin):
     form = EntryForm
     change_list_template = "admin/relations/change_list.html"
     import_formats = (CSV, XLSX)
-    export_formats = (CSV, JSON, XLSX)
+    export_formats = (neutralised_format(CSV), JSON, neutralised_format(XLSX))
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name

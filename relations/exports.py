@@ -20,10 +20,23 @@ class Echo:
         return value
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula: a title such as
+# "=HYPERLINK(...)" would be a live link, or worse, in whoever opens the download.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(value):
+    """Text that a spreadsheet would read as a formula, with an apostrophe before it (the
+    usual guard, as OWASP describes it); other values as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return f"'{value}"
+    return value
+
+
 def cell(value):
     if isinstance(value, list):
-        return "; ".join(value)
-    return "" if value is None else value
+        value = "; ".join(value)
+    return "" if value is None else neutralised(value)
 
 
 def csv_response(kind, rows, request):

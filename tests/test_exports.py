@@ -147,3 +147,12 @@ def test_the_openapi_description_validates(client):
         assert {f"/api/{kind}/", f"/api/{kind}/{{slug}}/"} <= paths
     parameters = {p["name"] for p in schema["paths"]["/api/events/"]["get"]["parameters"]}
     assert {"q", "year", "category", "country", "organisation", "sort", "page"} <= parameters
+
+
+def test_csv_cells_never_run_as_formulas(client, make_event):
+    formula = '=HYPERLINK("http://example.org/x","Click")'
+    make_event(title=formula, summary="-2+3", place="\tTab")
+    (row,) = download_csv(client, reverse("relations:event-list"))
+    assert row["title"] == f"'{formula}"
+    assert row["summary"] == "'-2+3"
+    assert row["place"] == "'\tTab"

@@ -1,5 +1,6 @@
 """Import and export from every changelist; an import is all or nothing and lands in history."""
 
+import csv
 import io
 
 import openpyxl
@@ -126,3 +127,22 @@ def test_the_resource_rolls_back_every_row_when_one_is_invalid(turkey):
     )
     assert result.has_validation_errors()
     assert not Event.objects.exists()
+
+
+FORMULA = '=HYPERLINK("http://example.org/x","Click")'
+
+
+@pytest.mark.parametrize("extension", ["csv", "xlsx"])
+def test_exported_cells_never_run_as_formulas(editor_client, make_event, extension):
+    make_event(title=FORMULA, slug="formula", summary="@SUM(1+1)")
+    response = export(editor_client, Event, extension)
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    if extension == "xlsx":
+        sheet = openpyxl.load_workbook(io.BytesIO(body)).active
+        cells = [cell for row in sheet.iter_rows() for cell in row]
+        assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+        values = [cell.value for cell in cells]
+    else:
+        values = [value for row in csv.reader(io.StringIO(body.decode())) for value in row]
+    assert f"'{FORMULA}" in values and "'@SUM(1+1)" in values
+    assert FORMULA not in values
