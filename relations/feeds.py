@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .dates import Precision
+from .markup import render_markdown
 from .models import Agreement, Event, EventSeries, Office, Visit
 
 LATEST = 30
@@ -70,7 +71,9 @@ class LatestEntriesFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return f"{item.when}. {item.summary}".strip()
+        # Feed readers show the description as HTML: the summary's Markdown sanitised as on
+        # the pages, never the editor's raw text.
+        return render_markdown(f"{item.when}. {item.summary}".strip())
 
     def item_pubdate(self, item):
         return item.published_at

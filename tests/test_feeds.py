@@ -153,3 +153,24 @@ def test_long_lines_fold_without_splitting_characters():
     folded = fold(line)
     assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
     assert folded.replace("\r\n ", "") == line
+
+
+@pytest.mark.parametrize("name", ["relations:feed-rss", "relations:feed-atom"])
+def test_feeds_carry_the_sanitised_summary_not_the_raw_text(client, make_event, name):
+    import xml.etree.ElementTree as ET
+
+    make_event(
+        summary='**Bold** <script>alert(1)</script><img src=x onerror="alert(2)"> '
+        "[link](javascript:alert(3))"
+    )
+    root = ET.fromstring(client.get(reverse(name)).content)
+    (text,) = [
+        element.text
+        for element in root.iter()
+        if element.tag.rsplit("}", 1)[-1] in {"description", "summary"}
+        and element.text
+        and "Bold" in element.text
+    ]
+    assert "<strong>Bold</strong>" in text
+    for raw in ("<script", "onerror", "javascript:"):
+        assert raw not in text
