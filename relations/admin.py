@@ -37,7 +37,7 @@ from modeltranslation.translator import translator
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import resources, views
-from .admin_widgets import SafeAutocompleteAdminMixin
+from .admin_widgets import SafeAutocompleteAdminMixin, require_history_ids
 from .dates import Precision, format_date
 from .exports import neutralised
 from .forms import EntryForm
@@ -237,7 +237,13 @@ class EntryAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslatedAdmin):
     def revert_disabled(self, request, obj=None):
         return super().revert_disabled(request, obj) or not self.has_restore_permission(request)
 
+    def history_view(self, request, object_id, extra_context=None):
+        # SimpleHistoryAdmin comes before SafeAutocompleteAdminMixin here.
+        require_history_ids(self.model, object_id)
+        return super().history_view(request, object_id, extra_context)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        require_history_ids(self.model, object_id, version_id)
         # simple-history only hides the Revert button; refuse the POST as well.
         if request.method == "POST" and self.revert_disabled(request):
             raise PermissionDenied

@@ -12,10 +12,11 @@ it as Django answers any lookup it cannot run: the list again, with "?e=1".
 """
 
 from django import forms
+from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ERROR_FLAG
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 
 # A 64-bit signed integer column, the largest any of our keys uses.
 BIGGEST_ID = 2**63 - 1
@@ -73,9 +74,28 @@ SAFE_WIDGETS = {
 }
 
 
+def require_history_ids(model, object_id, version_id="0"):
+    """A 404 for an entry id or history version id that cannot be one (``abc``): the
+    history pages looked them up as they were and failed with a 500."""
+    try:
+        model._meta.pk.to_python(unquote(object_id))
+        int(version_id)
+    except (ValidationError, ValueError) as error:
+        raise Http404 from error
+
+
 class SafeAutocompleteAdminMixin:
     """For ModelAdmin and inlines: choice fields and autocomplete widgets are the safe ones,
-    a changelist refuses NUL characters in its filters, and an empty ``_to_field`` is none."""
+    a changelist refuses NUL characters in its filters, an empty ``_to_field`` is none, and
+    the history pages answer a malformed id with a 404."""
+
+    def history_view(self, request, object_id, extra_context=None):
+        require_history_ids(self.model, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        require_history_ids(self.model, object_id, version_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def get_object(self, request, object_id, from_field=None):
         # An empty ``_to_field`` passes Django's check for allowed fields, then fails as a

@@ -5,6 +5,7 @@ paginated; the OpenAPI description is served at /api/openapi.json. Text comes
 in the language the client asks for with Accept-Language (English otherwise).
 """
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI, Query, Router, Schema
 from ninja.errors import HttpError
@@ -69,6 +70,8 @@ def add_kind(kind):
         summary=f"One of {kind.name}",
     )
     def entry_detail(request, slug: str):
+        if "\x00" in slug:  # no slug holds one, and PostgreSQL refuses it in a query
+            raise Http404
         return get_object_or_404(kind.rows(queryset()), slug=slug)
 
     list_entries.__name__ = f"list_{kind.name}"

@@ -234,3 +234,31 @@ def test_posts_without_the_csrf_token_are_refused(editor, seed):
     assert client.post(url, data).status_code == 403
     # The same post with the form's token reaches the form (errors, but no refusal).
     assert client.post(url, data | {"csrfmiddlewaretoken": token}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/events/%00/",
+        "/api/agreements/a%00b/",
+        "/en/events/%00/",
+        "/admin/autocomplete/?app_label=relations&model_name=event&field_name=sources&term=%00",
+        "/admin/relations/event/?q=%00",
+    ],
+)
+def test_nul_characters_in_addresses_are_not_server_errors(editor_client, seed, path):
+    editor_client.raise_request_exception = False
+    assert editor_client.get(path).status_code in {200, 302, 400, 404}
+
+
+def test_history_pages_answer_a_malformed_id_with_404(editor_client, seed):
+    from django.contrib import admin
+
+    editor_client.raise_request_exception = False
+    for model in admin.site._registry:
+        if model._meta.app_label != "relations":
+            continue
+        prefix = f"/admin/relations/{model._meta.model_name}"
+        first = model.objects.order_by("pk").first()
+        for path in (f"{prefix}/abc/history/", f"{prefix}/{first.pk if first else 1}/history/x/"):
+            assert editor_client.get(path).status_code == 404, path
