@@ -41,10 +41,9 @@ setup: $(STAMP)
 run: setup
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-# The suite runs on every core (pytest-xdist); tests that share a module-wide dataset or a
-# browser stay together on one worker (--dist loadgroup). PYTEST_ARGS adds options, e.g.
+# The suite runs on every core (pytest-xdist). PYTEST_ARGS adds options, e.g.
 # PYTEST_ARGS="-n 0 -k timeline" for one test in one process.
-PYTEST := $(PY) -Wd -m pytest -n auto --dist loadgroup --durations=20 $(PYTEST_ARGS)
+PYTEST := $(PY) -Wd -m pytest -n auto --durations=20 $(PYTEST_ARGS)
 
 test: setup
 	@start=$$(date +%s); \

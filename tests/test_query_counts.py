@@ -10,8 +10,9 @@ because nothing changed; a page with an absolute ceiling checks that too.
 """
 
 import datetime
-import functools
-from dataclasses import dataclass
+import fcntl
+import json
+from dataclasses import astuple, dataclass
 from io import StringIO
 
 import pytest
@@ -29,7 +30,7 @@ from django.utils import translation
 from relations import models
 from relations.sample_pages import sample_pages
 
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("query-counts")]
+pytestmark = pytest.mark.django_db
 
 ADMIN_MODELS = [model for model in admin.site._registry if model._meta.app_label == "relations"]
 
@@ -156,16 +157,36 @@ def grow_what_generate_content_makes_once(n=20):
 
 
 @pytest.fixture(scope="module")
-def costs(django_db_setup, django_db_blocker):
-    """(small, grown): each page's cost at both sizes; the data is rolled back after."""
-    with django_db_blocker.unblock():
-        return measured_twice()
+def costs(django_db_setup, django_db_blocker, tmp_path_factory, worker_id):
+    """(small, grown): each page's cost at both sizes; the data is rolled back after.
+
+    Measured once for the whole run: pytest-xdist spreads this module's cases over its
+    workers (and may set a module fixture up more than once), so the first to get here
+    measures and writes the figures where the others find them."""
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent  # the run's folder, above each worker's own
+    figures = shared / "query-costs.json"
+    with (shared / "query-costs.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not figures.exists():
+            with django_db_blocker.unblock():
+                small, grown = measured_twice()
+            figures.write_text(
+                json.dumps(
+                    [
+                        {name: astuple(cost) for name, cost in size.items()}
+                        for size in (small, grown)
+                    ]
+                )
+            )
+    return tuple(
+        {name: Cost(*cost) for name, cost in size.items()}
+        for size in json.loads(figures.read_text())
+    )
 
 
-@functools.cache
 def measured_twice():
-    # Cached for the process: pytest-xdist may run this module's cases in two batches,
-    # and the module fixture is then set up twice.
     with translation.override("en"), transaction.atomic():
         call_command("setup_roles", stdout=StringIO())
         user = get_user_model().objects.create_user("counter", is_staff=True)
