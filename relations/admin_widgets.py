@@ -107,6 +107,11 @@ class SafeAutocompleteAdminMixin:
             return HttpResponseRedirect(f"{request.path}?{ERROR_FLAG}=1")
         return super().changelist_view(request, extra_context)
 
+    def get_search_results(self, request, queryset, search_term):
+        # The changelist refuses a NUL (above); the autocomplete's search must not pass one
+        # to PostgreSQL, which answers with an error (a 500). No text holds one.
+        return super().get_search_results(request, queryset, search_term.replace("\x00", ""))
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         return make_safe(super().formfield_for_foreignkey(db_field, request, **kwargs))
 

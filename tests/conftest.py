@@ -71,12 +71,18 @@ def seed_rows(django_db_setup, django_db_blocker):
     tables = []
     with django_db_blocker.unblock(), transaction.atomic():
         load_seed()
+        quote = connection.ops.quote_name
         with connection.cursor() as cursor:
             for model in models:
-                cursor.execute(f"SELECT * FROM {connection.ops.quote_name(model._meta.db_table)}")
+                # The model's own columns: PostgreSQL computes its search columns itself.
+                columns = [field.column for field in model._meta.concrete_fields]
+                cursor.execute(
+                    f"SELECT {', '.join(quote(column) for column in columns)} "
+                    f"FROM {quote(model._meta.db_table)}"
+                )
                 rows = cursor.fetchall()
                 if rows:
-                    tables.append((model, [column[0] for column in cursor.description], rows))
+                    tables.append((model, columns, rows))
         transaction.set_rollback(True)
     return tables
 
