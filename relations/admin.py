@@ -37,7 +37,7 @@ from modeltranslation.translator import translator
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import resources, views
-from .admin_widgets import SafeAutocompleteAdminMixin, require_history_ids
+from .admin_widgets import HistoryIdsMixin, SafeAutocompleteAdminMixin
 from .dates import Precision, format_date
 from .exports import neutralised
 from .forms import EntryForm
@@ -178,7 +178,7 @@ def neutralised_format(base):
     return Format
 
 
-class EntryAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslatedAdmin):
+class EntryAdmin(HistoryIdsMixin, ImportExportModelAdmin, SimpleHistoryAdmin, TranslatedAdmin):
     """History, restore, import and export, safe concurrent edits and every language side by
     side, for every model."""
 
@@ -237,13 +237,7 @@ class EntryAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslatedAdmin):
     def revert_disabled(self, request, obj=None):
         return super().revert_disabled(request, obj) or not self.has_restore_permission(request)
 
-    def history_view(self, request, object_id, extra_context=None):
-        # SimpleHistoryAdmin comes before SafeAutocompleteAdminMixin here.
-        require_history_ids(self.model, object_id)
-        return super().history_view(request, object_id, extra_context)
-
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        require_history_ids(self.model, object_id, version_id)
         # simple-history only hides the Revert button; refuse the POST as well.
         if request.method == "POST" and self.revert_disabled(request):
             raise PermissionDenied
@@ -747,7 +741,7 @@ class AgreementActionAdmin(EntryAdmin):
 
 
 @admin.register(AgreementLink)
-class AgreementLinkAdmin(SafeAutocompleteAdminMixin, SimpleHistoryAdmin):
+class AgreementLinkAdmin(HistoryIdsMixin, SafeAutocompleteAdminMixin, SimpleHistoryAdmin):
     # Links are not translated, so they use the plain history admin, with no deleted-entries page.
     change_list_template = "admin/change_list.html"
     list_display = ("from_agreement", "kind", "to_agreement")

@@ -84,10 +84,8 @@ def require_history_ids(model, object_id, version_id="0"):
         raise Http404 from error
 
 
-class SafeAutocompleteAdminMixin:
-    """For ModelAdmin and inlines: choice fields and autocomplete widgets are the safe ones,
-    a changelist refuses NUL characters in its filters, an empty ``_to_field`` is none, and
-    the history pages answer a malformed id with a 404."""
+class HistoryIdsMixin:
+    """Before SimpleHistoryAdmin: its history pages answer a malformed id with a 404."""
 
     def history_view(self, request, object_id, extra_context=None):
         require_history_ids(self.model, object_id)
@@ -96,6 +94,11 @@ class SafeAutocompleteAdminMixin:
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         require_history_ids(self.model, object_id, version_id)
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class SafeAutocompleteAdminMixin:
+    """For ModelAdmin and inlines: choice fields and autocomplete widgets are the safe ones,
+    a changelist refuses NUL characters in its filters, and an empty ``_to_field`` is none."""
 
     def get_object(self, request, object_id, from_field=None):
         # An empty ``_to_field`` passes Django's check for allowed fields, then fails as a

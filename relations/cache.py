@@ -26,6 +26,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.cache import get_cache_key, learn_cache_key, patch_cache_control
 
+from .history import is_history_record
+
 GENERATION_KEY = "pages:generation"
 logger = logging.getLogger(__name__)
 
@@ -91,7 +93,7 @@ def is_content(model):
     own save already counts) nor an automatic many-to-many table (m2m_changed names it)."""
     return (
         model._meta.app_label == "relations"
-        and not hasattr(model, "instance_type")  # simple-history's record models
+        and not is_history_record(model)
         and not model._meta.auto_created
     )
 

@@ -92,6 +92,12 @@ def register_history():
         )
 
 
+def is_history_record(model):
+    """Whether ``model`` is one of simple-history's record models (an entry's or a
+    many-to-many history), not content."""
+    return hasattr(model, "instance_type")
+
+
 def is_tracked(model):
     return hasattr(model._meta, "simple_history_manager_attribute")
 

@@ -24,7 +24,7 @@ from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 
 from . import cache
-from .history import record_loads, recording_fixture_loads
+from .history import is_history_record, record_loads, recording_fixture_loads
 
 # Past this many problems the rest is usually the same mistake repeated.
 MAX_PROBLEMS = 20
@@ -158,6 +158,17 @@ def mark_existing(instance, given_pk):
     )
 
 
+def reset_sequences(models):
+    """Rows saved with their own ids leave PostgreSQL's id sequences behind them: the next
+    row an editor adds (or the history record of any save) would take an id already used.
+    As loaddata does, move each sequence of ``models`` past the highest id (nothing to do
+    on SQLite)."""
+    connection = transaction.get_connection()
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(statement)
+
+
 def loadable(label, restore):
     """Why an entry of ``label`` may not be loaded, or None. Content loads anywhere; a
     backup (``restore``) also brings its history records and the editors' accounts and
@@ -221,16 +232,8 @@ class Loader:
             record_loads(entry.built.object for entry in self.entries if entry.built is not None)
 
     def reset_sequences(self):
-        """Rows saved with their own ids leave PostgreSQL's id sequences behind them: the
-        next row an editor adds (or the history record of any save) would take an id that
-        is already used. As loaddata does, move each sequence past the highest id."""
         loaded = {type(entry.built.object) for entry in self.entries if entry.built is not None}
-        connection = transaction.get_connection()
-        statements = connection.ops.sequence_reset_sql(no_style(), sorted(loaded, key=str))
-        if statements:
-            with connection.cursor() as cursor:
-                for statement in statements:
-                    cursor.execute(statement)
+        reset_sequences(sorted(loaded, key=str))
 
     def load(self, entry):
         try:
@@ -342,7 +345,7 @@ class Progress:
 def is_history(label):
     """Whether a fixture entry is a django-simple-history record (backups carry them)."""
     try:
-        return hasattr(apps.get_model(label), "instance_type")
+        return is_history_record(apps.get_model(label))
     except (LookupError, ValueError):
         return False
 

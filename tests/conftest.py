@@ -14,7 +14,6 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
-from django.core.management.color import no_style
 from django.db import connection, connections, transaction
 from django.test import Client, override_settings
 from django.test.testcases import LiveServerThread
@@ -23,6 +22,7 @@ from django.utils.text import slugify
 
 from relations import cache as page_cache
 from relations.forms import version_of
+from relations.loading import reset_sequences
 from relations.models import (
     Agreement,
     AgreementAction,
@@ -102,11 +102,7 @@ def seed(db, seed_rows):
                 f"VALUES ({', '.join(['%s'] * len(columns))})",
                 rows,
             )
-        # PostgreSQL's sequences do not see rows inserted with their ids.
-        for statement in connection.ops.sequence_reset_sql(
-            no_style(), [model for model, _columns, _rows in seed_rows]
-        ):
-            cursor.execute(statement)
+    reset_sequences([model for model, _columns, _rows in seed_rows])
     page_cache.invalidate()
 
 

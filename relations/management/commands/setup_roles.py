@@ -10,6 +10,8 @@ from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand, CommandError
 
+from relations.history import is_history_record
+
 CONTRIBUTORS = "Contributors"
 EDITORS = "Editors"
 
@@ -20,7 +22,7 @@ def content_models():
     return [
         model
         for model in apps.get_app_config("relations").get_models()
-        if not hasattr(model, "instance_type")  # simple-history's record models
+        if not is_history_record(model)
     ]
 
 
