@@ -185,3 +185,26 @@ def test_a_contributor_is_not_offered_a_published_agreement_inside_a_draft_visit
     assert "Draft protocol" in page and "Public treaty" not in page
     page = editor_client.get(change).content.decode()
     assert "Draft protocol" in page and "Public treaty" in page
+
+
+@pytest.mark.parametrize("group", ["Editors", "Contributors"])
+def test_both_groups_get_the_records_inlines_and_the_sources_autocomplete(make_staff, seed, group):
+    """The inlines of actions, links and roles and the sources autocomplete once needed a
+    superuser: every model's permissions now come from setup_roles.roles()."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(make_staff(group))
+    page = client.get(reverse("admin:relations_agreement_add")).text
+    assert 'name="actions-TOTAL_FORMS"' in page and 'name="links_from-TOTAL_FORMS"' in page
+    assert 'name="roles-TOTAL_FORMS"' in client.get(reverse("admin:relations_person_add")).text
+    answer = client.get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": "relations",
+            "model_name": "event",
+            "field_name": "sources",
+            "term": "turkey",
+        },
+    )
+    assert answer.status_code == 200 and answer.json()["results"]
