@@ -122,7 +122,32 @@ class MissingTranslationFilter(admin.SimpleListFilter):
         return queryset
 
 
-class TranslatedAdmin(SafeAutocompleteAdminMixin, TabbedTranslationAdmin):
+def every_language(model, lookup):
+    """``lookup`` ("title", "person__name") as one lookup per language where its last field is
+    translated: the admin's search then matches "Турция", "Türkiye" and "Turkey" alike."""
+    *path, name = lookup.split("__")
+    for step in path:
+        model = model._meta.get_field(step).related_model
+    options = (
+        translator.get_options_for_model(model)
+        if model in translator.get_registered_models()
+        else None
+    )
+    if options is None or name not in options.fields:
+        return [lookup]
+    return ["__".join([*path, f"{name}_{code}"]) for code, _name in settings.LANGUAGES]
+
+
+class EveryLanguageSearch:
+    def get_search_fields(self, request):
+        return [
+            expanded
+            for lookup in super().get_search_fields(request)
+            for expanded in every_language(self.model, lookup)
+        ]
+
+
+class TranslatedAdmin(EveryLanguageSearch, SafeAutocompleteAdminMixin, TabbedTranslationAdmin):
     """Every language side by side in tabs; lists show where English stands in."""
 
     def get_list_display(self, request):
@@ -741,7 +766,9 @@ class AgreementActionAdmin(EntryAdmin):
 
 
 @admin.register(AgreementLink)
-class AgreementLinkAdmin(HistoryIdsMixin, SafeAutocompleteAdminMixin, SimpleHistoryAdmin):
+class AgreementLinkAdmin(
+    EveryLanguageSearch, HistoryIdsMixin, SafeAutocompleteAdminMixin, SimpleHistoryAdmin
+):
     # Links are not translated, so they use the plain history admin, with no deleted-entries page.
     change_list_template = "admin/change_list.html"
     list_display = ("from_agreement", "kind", "to_agreement")
