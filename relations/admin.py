@@ -290,7 +290,13 @@ class EntryAdmin(HistoryIdsMixin, ImportExportModelAdmin, SimpleHistoryAdmin, Tr
     # Import and export
 
     def has_import_permission(self, request):
-        return self.has_add_permission(request) and self.has_change_permission(request)
+        # An import adds and overwrites entries wholesale, live: it is the Editors' (they
+        # alone may delete), never the Contributors'.
+        return (
+            self.has_add_permission(request)
+            and self.has_change_permission(request)
+            and self.has_delete_permission(request)
+        )
 
     def get_import_data_kwargs(self, **kwargs):
         # The confirmed import validates every row again: one bad row and nothing is saved.

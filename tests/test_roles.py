@@ -119,10 +119,13 @@ def test_a_contributor_cannot_restore_and_an_editor_can(
     assert event.body == "First"
 
 
-def test_only_editors_import_but_everyone_exports(contributor_client, editor_client):
-    assert contributor_client.get(url("import")).status_code == 403
-    assert editor_client.get(url("import")).status_code == 200
-    assert contributor_client.get(url("export")).status_code == 200
+@pytest.mark.parametrize("model", ["event", "person", "source", "role"])
+def test_only_editors_import_but_everyone_exports(contributor_client, editor_client, model):
+    """People, sources and roles are live at once: Contributors once imported them."""
+    name = f"admin:relations_{model}_%s"
+    assert contributor_client.get(reverse(name % "import")).status_code == 403
+    assert editor_client.get(reverse(name % "import")).status_code == 200
+    assert contributor_client.get(reverse(name % "export")).status_code == 200
 
 
 @pytest.mark.parametrize("model", ["user", "group"])
@@ -208,3 +211,94 @@ def test_both_groups_get_the_records_inlines_and_the_sources_autocomplete(make_s
         },
     )
     assert answer.status_code == 200 and answer.json()["results"]
+
+
+def registered():
+    """Every admin of the app, read from the admin registry: a new model is walked too."""
+    from django.contrib import admin
+
+    return [
+        (model, model_admin)
+        for model, model_admin in admin.site._registry.items()
+        if model._meta.app_label == "relations"
+    ]
+
+
+def expected(group, model, obj=None):
+    """What each role may do, stated apart from setup_roles: Editors everything; Contributors
+    read everything, add all but countries, change drafts and unpublished kinds but neither
+    countries nor people, and delete nothing."""
+    editor = group == "Editors"
+    name = model._meta.model_name
+    published = getattr(obj, "publication", None) == Publication.PUBLISHED
+    return {
+        "add": editor or name != "country",
+        "change": editor or (name not in ("country", "person") and not published),
+        "delete": editor,
+    }
+
+
+def test_every_model_of_the_app_has_an_admin():
+    from django.apps import apps
+
+    from relations.history import is_history_record
+
+    models = {m for m in apps.get_app_config("relations").get_models() if not is_history_record(m)}
+    inlined = {inline.model for _m, a in registered() for inline in a.inlines}
+    assert models == {m for m, _a in registered()} | inlined
+
+
+@pytest.mark.parametrize("group", ["Editors", "Contributors"])
+def test_each_role_walks_every_admin_page_it_should_and_none_it_should_not(
+    make_staff, seed, make_link, make_cochair, make_event, group
+):
+    """Changelist, add, change (a draft and a published entry), delete, every inline and
+    every autocomplete of every registered model, as a plain member of the group."""
+    from django.forms.models import _get_foreign_key
+    from django.test import Client
+
+    make_link()
+    make_cochair()
+    make_event(publication=Publication.DRAFT)
+    client = Client()
+    client.force_login(make_staff(group))
+    for model, model_admin in registered():
+        info = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        label = f"{group} on {model._meta.model_name}"
+        assert client.get(reverse(f"{info}_changelist")).status_code == 200, label
+        may = expected(group, model)
+        add = client.get(reverse(f"{info}_add"))
+        assert add.status_code == (200 if may["add"] else 403), label
+        for inline in model_admin.inlines:
+            fk = _get_foreign_key(model, inline.model, fk_name=inline.fk_name)
+            prefix = fk.remote_field.get_accessor_name(model=False)
+            assert may["add"] <= (f'name="{prefix}-TOTAL_FORMS"' in add.text), (label, prefix)
+        objects = model._default_manager.order_by("pk")
+        samples = (
+            {objects.first(), *objects.filter(publication=Publication.DRAFT)[:1]}
+            if hasattr(model, "publication")
+            else {objects.first()}
+        )
+        assert None not in samples, f"no {model._meta.model_name} to change"
+        for obj in samples:
+            may = expected(group, model, obj)
+            change = client.get(reverse(f"{info}_change", args=[obj.pk]))
+            assert change.status_code == 200, label
+            assert ('name="_save"' in change.text) == may["change"], (label, obj.pk)
+            delete = client.get(reverse(f"{info}_delete", args=[obj.pk]))
+            assert delete.status_code == (200 if may["delete"] else 403), label
+        for field in {*model_admin.autocomplete_fields} | {
+            (inline.model, f) for inline in model_admin.inlines for f in inline.autocomplete_fields
+        }:
+            owner, name = field if isinstance(field, tuple) else (model, field)
+            answer = client.get(
+                reverse("admin:autocomplete"),
+                {
+                    "app_label": "relations",
+                    "model_name": owner._meta.model_name,
+                    "field_name": name,
+                    "term": "",
+                },
+            )
+            assert answer.status_code == 200, (label, owner, name)
+            assert answer.json()["results"], (label, owner, name)

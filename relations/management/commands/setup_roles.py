@@ -1,8 +1,9 @@
 """Create or refresh the editors' groups. Safe to run again: it sets, never adds.
 
 Contributors write drafts: they add and change entries that are not published,
-and can neither publish, delete nor restore. Editors do everything to content,
-including publishing, deleting and restoring from the history. Neither group
+and can neither publish, delete, restore nor import. People are not drafts (a change
+is live at once), so Contributors add people and Editors change them. Editors do
+everything to content, including publishing, deleting and restoring from the history. Neither group
 may touch accounts or groups: that stays with superusers.
 """
 
@@ -35,10 +36,12 @@ def roles():
     models = content_models()
     publishable = [m for m in models if any(f.name == "publication" for f in m._meta.fields)]
     writable = [m for m in models if m._meta.model_name != "country"]
+    changeable = [m for m in writable if m._meta.model_name != "person"]
     return {
         CONTRIBUTORS: [
             *codenames(models, ("view",)),
-            *codenames(writable, ("add", "change")),
+            *codenames(writable, ("add",)),
+            *codenames(changeable, ("change",)),
         ],
         EDITORS: [
             *codenames(models, ("view", "add", "change", "delete")),
