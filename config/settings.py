@@ -170,7 +170,8 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 # The admin's language tabs need jQuery UI: served from our static files, not a CDN (CSP, offline).
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
-TIME_ZONE = "UTC"
+# The site's time zone: "publish at" and "unpublish at" are entered and shown in it.
+TIME_ZONE = os.environ.get("SITE_TIME_ZONE") or os.environ.get("TIME_ZONE") or "Europe/Moscow"
 USE_I18N = True
 USE_TZ = True
 # Our own date formats ("2 June 1920") win over Django's defaults ("June 2, 1920").

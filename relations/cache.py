@@ -32,17 +32,23 @@ GENERATION_KEY = "pages:generation"
 logger = logging.getLogger(__name__)
 
 
+SCHEDULE_FIELDS = ("publish_at", "unpublish_at")
+
+
 def next_scheduled_publication():
-    """The earliest future `publish_at` of any entry, in one query: no page may outlive it."""
+    """The earliest future `publish_at` or `unpublish_at` of any entry, in one query: no page
+    may outlive the moment an entry appears or disappears."""
     now = timezone.now()
     moments = [
-        model._default_manager.filter(publish_at__gt=now)
+        model._default_manager.filter(**{f"{field}__gt": now})
         .order_by()
-        .values_list("publish_at", flat=True)
+        .values_list(field, flat=True)
         for model in apps.get_app_config("relations").get_models()
         # Entries only: a history record keeps the moment an entry once had, and a
         # rescheduled or deleted entry's old moment would empty the cache for nothing.
-        if is_content(model) and any(field.name == "publish_at" for field in model._meta.fields)
+        if is_content(model)
+        for field in SCHEDULE_FIELDS
+        if any(f.name == field for f in model._meta.fields)
     ]
     if not moments:
         return None

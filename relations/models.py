@@ -80,7 +80,14 @@ class VisitLevel(models.TextChoices):
 
 
 def choices_constraint(field, choices, name):
-    return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__in": choices.values}),
+        name=name,
+        violation_error_message=_("Choose one of the values offered in the list."),
+    )
+
+
+PRECISION_NEEDS_DATE = _("A date needs its precision, and a precision its date.")
 
 
 def publish_permission(model_name, plural):
@@ -115,9 +122,12 @@ class SlugQuerySet(models.QuerySet):
 
 class PublishableQuerySet(SlugQuerySet):
     def published(self):
-        """What a visitor may see: published, and due."""
-        return self.filter(publication=Publication.PUBLISHED).filter(
-            Q(publish_at__isnull=True) | Q(publish_at__lte=timezone.now())
+        """What a visitor may see: published, due, and not yet withdrawn."""
+        now = timezone.now()
+        return self.filter(
+            Q(publish_at__isnull=True) | Q(publish_at__lte=now),
+            Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now),
+            publication=Publication.PUBLISHED,
         )
 
     def search(self, text):
@@ -198,7 +208,15 @@ class Publishable(Documented):
         null=True,
         blank=True,
         help_text=_(
-            "Optional. A published entry stays hidden from visitors until this time (UTC)."
+            "Optional. A published entry stays hidden from visitors until this time "
+            "(the site's time zone)."
+        ),
+    )
+    unpublish_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text=_(
+            "Optional. Visitors stop seeing a published entry at this time (the site's time zone)."
         ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -209,9 +227,26 @@ class Publishable(Documented):
 
     @property
     def is_public(self):
-        return self.publication == Publication.PUBLISHED and (
-            self.publish_at is None or self.publish_at <= timezone.now()
+        now = timezone.now()
+        return (
+            self.publication == Publication.PUBLISHED
+            and (self.publish_at is None or self.publish_at <= now)
+            and (self.unpublish_at is None or now < self.unpublish_at)
         )
+
+    @property
+    def is_scheduled(self):
+        """Published, and waiting for its "publish at"."""
+        return self.publication == Publication.PUBLISHED and bool(
+            self.publish_at and self.publish_at > timezone.now()
+        )
+
+    def clean(self):
+        super().clean()
+        if self.publish_at and self.unpublish_at and self.unpublish_at <= self.publish_at:
+            raise ValidationError(
+                {"unpublish_at": _("“Unpublish at” must come after “publish at”.")}
+            )
 
     def natural_key(self):
         return (self.slug,)
@@ -284,16 +319,19 @@ def dated_constraints(prefix):
         models.CheckConstraint(
             condition=Q(end_date__isnull=True) | Q(end_date__gte=F("date")),
             name=f"{prefix}_end_after_start",
+            violation_error_message=_("The end cannot be before the start."),
         ),
         models.CheckConstraint(
             condition=Q(end_date__isnull=True, end_precision="")
             | (Q(end_date__isnull=False) & ~Q(end_precision="")),
             name=f"{prefix}_end_has_precision",
+            violation_error_message=_("An end date needs its precision, and a precision its date."),
         ),
         choices_constraint("date_precision", Precision, f"{prefix}_date_precision_valid"),
         models.CheckConstraint(
             condition=Q(end_precision="") | Q(end_precision__in=Precision.values),
             name=f"{prefix}_end_precision_valid",
+            violation_error_message=_("Choose one of the values offered in the list."),
         ),
     ]
 
@@ -430,6 +468,7 @@ class Organisation(Publishable):
                 condition=Q(founded__isnull=True, founded_precision="")
                 | (Q(founded__isnull=False) & Q(founded_precision__in=Precision.values)),
                 name="organisation_founded_has_precision",
+                violation_error_message=PRECISION_NEEDS_DATE,
             ),
         ]
 
@@ -501,6 +540,7 @@ class PartnerPage(Publishable):
                     & Q(relations_established_precision__in=Precision.values)
                 ),
                 name="partnerpage_established_has_precision",
+                violation_error_message=PRECISION_NEEDS_DATE,
             ),
         ]
 
@@ -601,6 +641,7 @@ class EventSeries(Publishable):
                 condition=Q(first_held__isnull=True, first_held_precision="")
                 | (Q(first_held__isnull=False) & Q(first_held_precision__in=Precision.values)),
                 name="eventseries_first_held_has_precision",
+                violation_error_message=PRECISION_NEEDS_DATE,
             ),
         ]
 
@@ -749,6 +790,7 @@ class Visit(Publishable, Dated):
             models.CheckConstraint(
                 condition=~Q(origin_country=F("host_country")),
                 name="visit_between_two_countries",
+                violation_error_message=_("The visiting country and the host country must differ."),
             ),
             *dated_constraints("visit"),
         ]
@@ -1077,7 +1119,9 @@ class AgreementLink(models.Model):
                 fields=["from_agreement", "to_agreement", "kind"], name="link_unique"
             ),
             models.CheckConstraint(
-                condition=~Q(from_agreement=F("to_agreement")), name="link_not_to_itself"
+                condition=~Q(from_agreement=F("to_agreement")),
+                name="link_not_to_itself",
+                violation_error_message=_("An agreement cannot be linked to itself."),
             ),
             choices_constraint("kind", LinkKind, "link_kind_valid"),
         ]
