@@ -174,6 +174,8 @@ class TranslatedAdmin(EveryLanguageSearch, SafeAutocompleteAdminMixin, TabbedTra
 
 
 CONFLICT_FIELDS = ("seen_version", "save_anyway")
+# The change form's "Save and send to review" button (templates/admin/relations/change_form.html).
+REVIEW_BUTTON = "_send_to_review"
 
 
 def when_column(ordering, description):
@@ -325,7 +327,7 @@ class PublishableAdmin(PublicationPermissionMixin, EntryAdmin):
     # for "N total" costs as much as the page at 100,000 entries.
     show_full_result_count = False
 
-    actions = ("publish", "unpublish")
+    actions = ("send_to_review", "publish", "unpublish")
     # Editors paste addresses without a scheme; https is the right guess today.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = ("created_at", "updated_at")
@@ -397,6 +399,18 @@ class PublishableAdmin(PublicationPermissionMixin, EntryAdmin):
         # An import can publish, so it is for those who may publish.
         return super().has_import_permission(request) and self.has_publish_permission(request)
 
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # Those who may not publish send their draft to review instead.
+        extra_context = (extra_context or {}) | {
+            "can_send_to_review": not self.has_publish_permission(request)
+        }
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        if REVIEW_BUTTON in request.POST and obj.publication == Publication.DRAFT:
+            obj.publication = Publication.REVIEW
+        super().save_model(request, obj, form, change)
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         info = self.opts.app_label, self.opts.model_name
         preview_url = reverse("admin:{}_{}_preview".format(*info), args=[object_id])
@@ -413,6 +427,12 @@ class PublishableAdmin(PublicationPermissionMixin, EntryAdmin):
         response = self.preview_view_class.as_view(preview=True)(request, slug=obj.slug)
         response["X-Robots-Tag"] = "noindex"
         return response
+
+    @admin.action(description=_("Send the selected drafts to review"), permissions=["change"])
+    def send_to_review(self, request, queryset):
+        self._set_publication(
+            request, queryset.filter(publication=Publication.DRAFT), Publication.REVIEW
+        )
 
     @admin.action(description=_("Publish the selected entries"), permissions=["publish"])
     def publish(self, request, queryset):
@@ -637,7 +657,7 @@ class AgreementInline(BoundedInline, PublicationPermissionMixin, TranslationTabu
         queryset = super().get_queryset(request)
         if self.has_publish_permission(request):
             return queryset
-        return queryset.filter(publication=Publication.DRAFT)
+        return queryset.exclude(publication=Publication.PUBLISHED)
 
 
 @admin.register(Visit)

@@ -36,6 +36,7 @@ class Category(models.TextChoices):
 
 class Publication(models.TextChoices):
     DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("Ready for review")
     PUBLISHED = "published", _("Published")
 
 
@@ -202,7 +203,10 @@ class Publishable(Documented):
         max_length=20,
         choices=Publication.choices,
         default=Publication.DRAFT,
-        help_text=_("Visitors see published entries only. New entries start as drafts."),
+        help_text=_(
+            "Visitors see published entries only. New entries start as drafts; a Contributor "
+            "sends one to review, an Editor publishes it."
+        ),
     )
     publish_at = models.DateTimeField(
         null=True,

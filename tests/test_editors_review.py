@@ -103,3 +103,77 @@ def test_unpublish_at_must_follow_publish_at(editor_client, make_event, event_po
     answer = editor_client.post(reverse("admin:relations_event_change", args=[event.pk]), data)
     assert answer.status_code == 200
     assert "must come after" in answer.text
+
+
+def change_url(event):
+    return reverse("admin:relations_event_change", args=[event.pk])
+
+
+def test_a_contributor_sends_a_draft_to_review_and_visitors_still_do_not_see_it(
+    contributor_client, editor_client, make_event, event_post
+):
+    from relations.models import Event, Publication
+
+    event = make_event(publication=Publication.DRAFT)
+    form = contributor_client.get(change_url(event)).text
+    assert 'name="_send_to_review"' in form
+    assert 'name="_send_to_review"' not in editor_client.get(change_url(event)).text
+    data = event_post(event, body="Ready") | {"_send_to_review": "1"}
+    assert contributor_client.post(change_url(event), data).status_code == 302
+    event.refresh_from_db()
+    assert (event.body, event.publication) == ("Ready", Publication.REVIEW)
+    assert not Event.objects.published().filter(pk=event.pk).exists()
+    # Still the Contributor's to improve while it waits, and never theirs to publish.
+    assert (
+        contributor_client.post(change_url(event), event_post(event, body="Better")).status_code
+        == 302
+    )
+    event.refresh_from_db()
+    assert (event.body, event.publication) == ("Better", Publication.REVIEW)
+
+
+def test_an_editor_publishes_only_the_version_they_reviewed(
+    contributor_client, editor_client, make_event, event_post
+):
+    from relations.models import Publication
+
+    event = make_event(publication=Publication.REVIEW, body="Reviewed")
+    reviewed = event_post(event, publication=Publication.PUBLISHED)  # the editor opens it
+    contributor_client.post(change_url(event), event_post(event, body="Changed after"))
+    refused = editor_client.post(change_url(event), reviewed)
+    assert refused.status_code == 200
+    event.refresh_from_db()
+    assert (event.body, event.publication) == ("Changed after", Publication.REVIEW)
+    accepted = editor_client.post(change_url(event), event_post(event, publication="published"))
+    assert accepted.status_code == 302
+    event.refresh_from_db()
+    assert event.publication == Publication.PUBLISHED
+
+
+def test_the_dashboard_lists_review_schedule_drafts_and_others_changes(
+    contributor_client,
+    editor_client,
+    contributor,
+    make_event,
+    event_post,
+    django_assert_max_num_queries,
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from relations.models import Publication
+
+    waiting = make_event(title="Waiting", publication=Publication.DRAFT)
+    contributor_client.post(change_url(waiting), event_post(waiting) | {"_send_to_review": "1"})
+    make_event(title="Later", publish_at=timezone.now() + datetime.timedelta(days=1))
+    mine = make_event(title="Mine", publication=Publication.DRAFT)
+    editor_client.post(change_url(mine), event_post(mine, body="Mine now"))
+    with django_assert_max_num_queries(16):
+        page = editor_client.get(reverse("admin:index")).text
+    board = page[page.index('id="review-dashboard"') :]
+    sections = dict(part.split("</h3>", 1) for part in board.split("<h3>")[1:])
+    assert "Waiting" in sections["Ready for review"] and "Mine" not in sections["Ready for review"]
+    assert "Later" in sections["Scheduled"]
+    assert "Mine" in sections["My drafts"] and "Waiting" not in sections["My drafts"]
+    assert "Waiting" in sections["Recently changed by others"]
