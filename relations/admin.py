@@ -23,7 +23,8 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.text import format_lazy
+from django.utils.html import format_html
+from django.utils.text import Truncator, format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
@@ -154,6 +155,22 @@ class TranslatedAdmin(EveryLanguageSearch, SafeAutocompleteAdminMixin, TabbedTra
 
     def get_list_display(self, request):
         return (*super().get_list_display(request), "translation_status")
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        """Under each Russian and Turkish field, the English original being translated."""
+        form = super().get_form(request, obj, change=change, **kwargs)
+        for field in translated_fields(self.model) if obj is not None else ():
+            original = getattr(obj, f"{field}_en", None)
+            for code in OTHER_LANGUAGES if original else ():
+                formfield = form.base_fields.get(f"{field}_{code}")
+                if formfield is not None:  # the class is made per request: no one else's
+                    formfield.help_text = format_html(
+                        '{}<span class="english-original">{}: {}</span>',
+                        formfield.help_text and format_html("{}<br>", formfield.help_text),
+                        _("English original"),
+                        Truncator(original).chars(300),
+                    )
+        return form
 
     def get_list_filter(self, request):
         return (*super().get_list_filter(request), MissingTranslationFilter)

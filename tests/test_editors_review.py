@@ -177,3 +177,12 @@ def test_the_dashboard_lists_review_schedule_drafts_and_others_changes(
     assert "Later" in sections["Scheduled"]
     assert "Mine" in sections["My drafts"] and "Waiting" not in sections["My drafts"]
     assert "Waiting" in sections["Recently changed by others"]
+
+
+def test_the_english_original_is_shown_under_each_translation(contributor_client, make_event):
+    from relations.models import Publication
+
+    event = make_event(title="Original <b>title</b>", publication=Publication.DRAFT)
+    page = contributor_client.get(change_url(event)).text
+    shown = "English original: Original &lt;b&gt;title&lt;/b&gt;"
+    assert page.count(shown) == 2  # under title_ru and title_tr, escaped
