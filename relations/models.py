@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .dates import Precision, format_date, format_range, last_year, precision_error
@@ -86,6 +87,17 @@ def choices_constraint(field, choices, name):
         name=name,
         violation_error_message=_("Choose one of the values offered in the list."),
     )
+
+
+# Said in the help text of exactly the fields the public pages render as Markdown.
+MARKDOWN = _(
+    "Markdown: **bold**, *italic*, [a link](https://…), lists with “- ”; "
+    "a blank line starts a paragraph."
+)
+
+
+def markdown_help(text=None):
+    return format_lazy("{} {}", text, MARKDOWN) if text else MARKDOWN
 
 
 PRECISION_NEEDS_DATE = _("A date needs its precision, and a precision its date.")
@@ -373,7 +385,9 @@ class Country(models.Model):
 class Person(Documented):
     name = models.CharField(max_length=200)
     slug = slug_field()
-    summary = models.TextField(blank=True, help_text=_("One or two sentences on who this is."))
+    summary = models.TextField(
+        blank=True, help_text=markdown_help(_("One or two sentences on who this is."))
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = SlugQuerySet.as_manager()
@@ -429,9 +443,7 @@ class Organisation(Publishable):
     website = models.URLField(blank=True)
     description = models.TextField(
         blank=True,
-        help_text=_(
-            "Shown on the organisation's page. Plain text; a blank line starts a paragraph."
-        ),
+        help_text=markdown_help(_("Shown on the organisation's page.")),
     )
     founded = models.DateField(
         null=True, blank=True, help_text=_("First day of the period, as for event dates.")
@@ -518,7 +530,9 @@ class PartnerPage(Publishable):
     )
     title = models.CharField(max_length=200, help_text=_("e.g. “Cooperation with Turkey”."))
     slug = slug_field(_("Usually the country's name: /countries/turkey/."))
-    summary = models.TextField(blank=True, help_text=_("The lead paragraph under the title."))
+    summary = models.TextField(
+        blank=True, help_text=markdown_help(_("The lead paragraph under the title."))
+    )
     relations_established = models.DateField(
         null=True, blank=True, help_text=_("When diplomatic relations were established.")
     )
@@ -585,7 +599,7 @@ class Section(models.Model):
     slug = models.SlugField(
         max_length=200, help_text=_("The section's anchor on the page: #treaty-framework.")
     )
-    body = models.TextField(help_text=_("Plain text; a blank line starts a new paragraph."))
+    body = models.TextField(help_text=markdown_help())
     position = models.PositiveSmallIntegerField(default=0)
 
     objects = SectionQuerySet.as_manager()
@@ -614,7 +628,7 @@ class EventSeries(Publishable):
     name = models.CharField(max_length=300)
     slug = slug_field()
     acronym = models.CharField(max_length=50, blank=True)
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, help_text=markdown_help())
     interval_years = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text=_("Held every N years; empty if irregular.")
     )
@@ -682,10 +696,10 @@ class EventSeries(Publishable):
 class Event(Publishable, Dated):
     title = models.CharField(max_length=300)
     slug = slug_field()
-    summary = models.TextField(blank=True, help_text=_("One or two sentences for lists."))
-    body = models.TextField(
-        blank=True, help_text=_("The full text. Plain text; a blank line starts a paragraph.")
+    summary = models.TextField(
+        blank=True, help_text=markdown_help(_("One or two sentences for lists."))
     )
+    body = models.TextField(blank=True, help_text=markdown_help(_("The full text.")))
     category = models.CharField(max_length=30, choices=Category.choices, default=Category.OTHER)
     place = models.CharField(max_length=200, blank=True, help_text=_("City or place."))
     place_country = models.ForeignKey(
@@ -774,7 +788,7 @@ class Visit(Publishable, Dated):
     )
     place = models.CharField(max_length=200, blank=True, help_text=_("City visited."))
     level = models.CharField(max_length=20, choices=VisitLevel.choices, default=VisitLevel.OTHER)
-    summary = models.TextField(blank=True)
+    summary = models.TextField(blank=True, help_text=markdown_help())
 
     objects = VisitQuerySet.as_manager()
     search_fields = ("title", "summary", "role", "place", "person__name")
@@ -863,7 +877,7 @@ class Agreement(Publishable):
         ),
     )
     sphere = models.CharField(max_length=30, choices=Category.choices, default=Category.POLITICAL)
-    summary = models.TextField(blank=True)
+    summary = models.TextField(blank=True, help_text=markdown_help())
     text_url = models.URLField(
         "link to the text", blank=True, help_text=_("Where the full text can be read.")
     )
@@ -943,7 +957,7 @@ class Office(Publishable):
     fax = models.CharField(max_length=50, blank=True)
     email = models.EmailField("e-mail", blank=True, help_text=_("Leave empty if unknown."))
     website = models.URLField(blank=True)
-    summary = models.TextField(blank=True)
+    summary = models.TextField(blank=True, help_text=markdown_help())
     contacts_verified = models.DateField(
         "contacts last verified",
         null=True,

@@ -186,3 +186,28 @@ def test_the_english_original_is_shown_under_each_translation(contributor_client
     page = contributor_client.get(change_url(event)).text
     shown = "English original: Original &lt;b&gt;title&lt;/b&gt;"
     assert page.count(shown) == 2  # under title_ru and title_tr, escaped
+
+
+def test_help_text_says_markdown_exactly_where_pages_render_markdown():
+    """Read from the templates: every ``object.field|markdown``, and no other field."""
+    import re
+    from pathlib import Path
+
+    from django.apps import apps
+    from django.conf import settings
+
+    names = {"page": "partnerpage"}
+    rendered = set()
+    for template in Path(settings.BASE_DIR, "templates").rglob("*.html"):
+        for obj, field in re.findall(r"(\w+)\.(\w+)\|markdown", template.read_text()):
+            rendered.add((names.get(obj, obj), field))
+    assert rendered
+    said = {
+        (model._meta.model_name, field.name)
+        for model in apps.get_app_config("relations").get_models()
+        for field in model._meta.fields
+        if "Markdown" in str(field.help_text)
+        and not field.name.endswith(("_en", "_ru", "_tr"))
+        and not model._meta.model_name.startswith("historical")
+    }
+    assert said == rendered
