@@ -192,6 +192,14 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 # An import is all or nothing: one bad row and no row is saved.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 
+# Request bodies have a ceiling (Django's defaults, stated here so they are not lost): a
+# form body over 2.5 MB or with more than 1,000 fields is a 400, before any view. Files
+# go to disk past 2.5 MB; an import file is refused past 5 MB (relations/resources.py)
+# and nginx refuses any body past 10 MB (deploy/nginx.conf).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1_000
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
 # Empty means the translated default, "Bilateral Cooperation".
 SITE_NAME = os.environ.get("SITE_NAME", "")
 

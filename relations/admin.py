@@ -16,10 +16,11 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_permission_codename
-from django.core.exceptions import PermissionDenied
-from django.db import models
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
 from django.db.models import OuterRef, Q, Subquery
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -44,6 +45,13 @@ from .cache import SCHEDULE_FIELDS
 from .dates import Precision, format_date
 from .exports import neutralised
 from .forms import EntryForm
+from .history import (
+    DiffHelper,
+    record_version,
+    restore_children,
+    restore_reason,
+    untranslated_names,
+)
 from .models import (
     Agreement,
     AgreementAction,
@@ -195,6 +203,27 @@ CONFLICT_FIELDS = ("seen_version", "save_anyway")
 REVIEW_BUTTON = "_send_to_review"
 
 
+def unique_slug(model, slug):
+    """``slug`` with "-copy", "-copy-2"... added until no entry of ``model`` has it."""
+    base = f"{slug[:180]}-copy"
+    candidate, n = base, 1
+    while model._default_manager.filter(slug=candidate).exists():
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+def as_draft_copy(post, model):
+    """A "Save as new" POST made into an unpublished copy with a slug of its own: the copy
+    is reviewed before it is published, and the original's slug is taken."""
+    post = post.copy()
+    if "publication" in post:
+        post["publication"] = Publication.DRAFT
+    if post.get("slug") and model._default_manager.filter(slug=post["slug"]).exists():
+        post["slug"] = unique_slug(model, post["slug"])
+    return post
+
+
 def when_column(ordering, description):
     """A changelist column showing an entry's date at its precision, sorted by ``ordering``."""
 
@@ -230,8 +259,16 @@ class EntryAdmin(HistoryIdsMixin, ImportExportModelAdmin, SimpleHistoryAdmin, Tr
 
     form = EntryForm
     change_list_template = "admin/relations/change_list.html"
-    import_formats = (CSV, XLSX)
+    # Ceilings on size, rows, cells and unpacked size (relations/resources.py).
+    import_formats = (resources.BoundedCSV, resources.BoundedXLSX)
+    import_form_class = resources.BoundedImportForm
     export_formats = (neutralised_format(CSV), JSON, neutralised_format(XLSX))
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        if isinstance(e, resources.ImportTooLarge):
+            form.add_error("import_file", str(e))
+        else:
+            super().add_data_read_fail_error_to_form(form, e)
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
@@ -287,7 +324,155 @@ class EntryAdmin(HistoryIdsMixin, ImportExportModelAdmin, SimpleHistoryAdmin, Tr
         # simple-history only hides the Revert button; refuse the POST as well.
         if request.method == "POST" and self.revert_disabled(request):
             raise PermissionDenied
+        if request.method == "POST":
+            restored = self.restore(request, object_id, version_id)
+            if restored is not None:
+                return restored
+        # The form with its errors, or the page to restore from.
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def restore(self, request, object_id, version_id):
+        """Save a restore form: the entry as a draft with the many-to-many choices the form
+        shows, its child rows as they were (``history.restore_children``) and one history
+        record saying what came back. None if the form has errors."""
+        record = get_object_or_404(
+            self.model.history, **{self.opts.pk.attname: object_id, "history_id": version_id}
+        )
+        obj = record.instance
+        obj._state.adding = False
+        form = self.get_form(request, obj)(request.POST, request.FILES, instance=obj)
+        if not form.is_valid():
+            return None
+        with transaction.atomic():
+            new_object = self.save_form(request, form, change=True)
+            self.save_model(request, new_object, form, change=True)
+            form.save_m2m()
+            children = restore_children(new_object, record)
+            chosen = {
+                field.name: form.cleaned_data.get(field.name)
+                for field in self.opts.many_to_many
+                if field.name in form.cleaned_data
+            }
+            reason = restore_reason(record, children, chosen)
+            record_version(new_object, "~", reason)
+        self.log_change(request, new_object, [{"changed": {"fields": [str(reason)]}}])
+        self.message_user(request, reason, messages.SUCCESS)
+        return HttpResponseRedirect(
+            reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk])
+        )
+
+    # The differences on the history page: each translated field once per language (not
+    # also modeltranslation's original, which repeats one of them), long texts diffed.
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return DiffHelper(self.model, historical_record)
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        excluded = untranslated_names(self.model)
+        previous = None
+        for current in historical_records:
+            if previous is not None:
+                delta = previous.diff_against(
+                    current, excluded_fields=excluded, foreign_keys_are_objs=foreign_keys_are_objs
+                )
+                helper = self.get_historical_record_context_helper(request, previous)
+                previous.history_delta_changes = helper.context_for_delta_changes(delta)
+            previous = current
+
+    # One save, one version (history.record_version)
+
+    def save_model(self, request, obj, form, change):
+        obj.skip_history_when_saving = True
+        super().save_model(request, obj, form, change)
+        if getattr(form, "merged", None):
+            self.message_user(
+                request,
+                _(
+                    "Someone saved this entry while you edited it; their changes to %(fields)s "
+                    "were kept beside yours."
+                )
+                % {"fields": ", ".join(form.merged)},
+                messages.WARNING,
+            )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        self.related_saved(request, form, formsets)
+        record_version(form.instance, "~" if change else "+")
+
+    def related_saved(self, request, form, formsets):
+        """After the inlines, before the history record: for what a save changes from them."""
+
+    # Copies
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        deletion = self.deleted_meanwhile(request, object_id)
+        if deletion is not None:
+            # Posted to an entry deleted since the form was opened: the add form, with what
+            # was typed, offers to save it as a new draft (EntryForm.clean_deleted_meanwhile).
+            request.POST = as_draft_copy(request.POST, self.model)
+            request.POST["_saveasnew"] = "1"  # the inlines' rows become new rows too
+            request.deleted_meanwhile = deletion
+            # Django hides "Save" on a "Save as new" form; here it is the way on.
+            extra_context = (extra_context or {}) | {"show_save": True}
+            return super().changeform_view(request, None, form_url, extra_context)
+        if request.method == "POST" and "_saveasnew" in request.POST and object_id:
+            obj = self.get_object(request, unquote(object_id))
+            if obj is not None and not self.has_change_permission(request, obj):
+                # A page the user may only read posts no fields: copy the entry itself.
+                if not self.has_add_permission(request):
+                    raise PermissionDenied
+                return self.copy_read_only(request, obj)
+            request.POST = as_draft_copy(request.POST, self.model)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def deleted_meanwhile(self, request, object_id):
+        """The deletion record of the entry a change form was posted to, if it is gone."""
+        if request.method != "POST" or not object_id or not self.has_add_permission(request):
+            return None
+        if self.get_object(request, unquote(object_id)) is not None:
+            return None
+        try:
+            return (
+                self.model.history.filter(
+                    **{self.opts.pk.attname: unquote(object_id), "history_type": "-"}
+                )
+                .select_related("history_user")
+                .order_by("-history_date")
+                .first()
+            )
+        except (ValueError, ValidationError):
+            return None
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        deletion = getattr(request, "deleted_meanwhile", None)
+        if deletion is not None:
+            form = type(form.__name__, (form,), {"deleted_meanwhile": deletion})
+        return form
+
+    def copy_read_only(self, request, obj):
+        """A draft copy of an entry the user may read but not change, with its many-to-many
+        choices (not its child rows), opened for editing."""
+        m2m = {field.name: list(getattr(obj, field.name).all()) for field in obj._meta.many_to_many}
+        copy = self.model.objects.get(pk=obj.pk)
+        copy.pk = copy.id = None
+        copy._state.adding = True
+        if hasattr(copy, "slug"):
+            copy.slug = unique_slug(self.model, copy.slug)
+        if hasattr(copy, "publication"):
+            copy.publication = Publication.DRAFT
+        with transaction.atomic():
+            copy.skip_history_when_saving = True
+            copy.save()
+            for name, values in m2m.items():
+                getattr(copy, name).set(values)
+            record_version(copy, "+", f"Copied from {obj}")
+        self.log_addition(request, copy, [{"added": {}}])
+        self.message_user(request, _("A draft copy was made: edit it below."), messages.SUCCESS)
+        return HttpResponseRedirect(
+            reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[copy.pk])
+        )
 
     def deleted_view(self, request):
         """Deleted entries, newest first, each with a link to restore it."""
@@ -777,8 +962,7 @@ class AgreementAdmin(PublishableAdmin):
         PublishableAdmin.publication_fieldset,
     )
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
+    def related_saved(self, request, form, formsets):
         # A "supersedes" link changes the status of the agreement it points to, too.
         linked = {
             link_form.instance.to_agreement_id

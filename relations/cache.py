@@ -7,10 +7,14 @@ expires. No list of pages to purge is kept, and a lost token (eviction, restart)
 fresh one: the cache can never serve a page from before a change. With REDIS_URL set, all
 workers and machines share the token and the pages.
 
-Only anonymous GET and HEAD requests are served from the cache: a request that carries a
-session cookie (an editor) always reaches the view, and a response that sets a cookie, is
-not a 200, or says private/no-store is never stored. Browsers are told to revalidate
-every time (ETag, from ConditionalGetMiddleware), so they never keep a stale page either.
+Only anonymous GET and HEAD requests are served from the cache: a signed-in session (an
+editor) always reaches the view, and a response that sets a cookie, is not a 200, or says
+private/no-store is never stored. Nothing a visitor makes up buys a fresh rendering: a
+session cookie that names no session is dropped (one lookup by primary key), and on pages
+that declare their query parameters (lists, details, timeline, search) the others are
+dropped, empty ones too, and the rest sorted, before the view and the cache key see them.
+Browsers are told to revalidate every time (ETag, from ConditionalGetMiddleware), so they
+never keep a stale page either.
 """
 
 import logging
@@ -23,6 +27,8 @@ from django.conf import settings
 from django.core import checks
 from django.core.cache import cache
 from django.db import transaction
+from django.http import QueryDict
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import get_cache_key, learn_cache_key, patch_cache_control
 
@@ -154,11 +160,62 @@ def check_shared_cache(app_configs, **kwargs):
 
 
 def may_use_cache(request):
-    return (
-        settings.PAGE_CACHE_SECONDS > 0
-        and request.method in {"GET", "HEAD"}
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    """True for an anonymous GET or HEAD; a made-up session cookie is forgotten on the way.
+
+    Runs after AuthenticationMiddleware. A cookie naming no session (or an empty one) is
+    removed together with the session it loaded, so the view neither marks the response
+    "Vary: Cookie" nor deletes the cookie, and the page may be stored and served to all.
+    """
+    if settings.PAGE_CACHE_SECONDS <= 0 or request.method not in {"GET", "HEAD"}:
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        if request.user.is_authenticated or not request.session.is_empty():
+            return False
+        del request.COOKIES[settings.SESSION_COOKIE_NAME]
+        request.session = request.session.__class__()
+    return True
+
+
+def query_parameters(request):
+    """The query parameter names the page at this path reads, or None if it does not say.
+
+    A view declares them with ``query_parameters``; a list's filters count as well.
+    """
+    try:
+        view = resolve(request.path_info).func
+    except Resolver404:
+        return None
+    view_class = getattr(view, "view_class", None)
+    names = getattr(view_class, "query_parameters", None)
+    if names is None:
+        return None
+    filterset_class = getattr(view_class, "filterset_class", None)
+    return set(names) | set(filterset_class.base_filters if filterset_class else ())
+
+
+def normalise_query(request):
+    """Keep only the parameters the page reads, with a value, sorted by name: so made-up
+    parameters or a different order cannot each buy a fresh rendering."""
+    names = query_parameters(request)
+    if names is None:
+        return
+    kept = sorted(
+        (
+            (name, value)
+            for name, values in request.GET.lists()
+            if name in names
+            for value in values
+            if value
+        ),
+        key=lambda pair: pair[0],
     )
+    query = QueryDict(mutable=True)
+    for name, value in kept:
+        query.appendlist(name, value)
+    encoded = query.urlencode()
+    if encoded != request.META.get("QUERY_STRING", ""):
+        request.META["QUERY_STRING"] = encoded
+        request.GET = QueryDict(encoded)
 
 
 def may_store(response):
@@ -181,6 +238,7 @@ class ServeCachedPageMiddleware:
     def __call__(self, request):
         if not may_use_cache(request):
             return self.get_response(request)
+        normalise_query(request)
         try:
             token, moment = generation()
             key = get_cache_key(request, f"pages:{token}", "GET", cache=cache)

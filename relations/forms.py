@@ -7,11 +7,14 @@ typed, and either reloads the page or ticks "Save anyway".
 """
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .history import historical_record, latest_change, m2m_values
+from .history import choices_record, historical_record, latest_change, m2m_values
+from .markup import MARKDOWN_FIELDS, validate_markdown
+from .models import Publication
 
 
 def version_of(entry):
@@ -37,29 +40,166 @@ class EntryForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["seen_version"].initial = version_of(self.instance)
+        for name, field in self.fields.items():
+            if name in MARKDOWN_FIELDS or name.rpartition("_")[0] in MARKDOWN_FIELDS:
+                field.validators.append(validate_markdown)
         record = historical_record(self.instance)
         if record is not None:
-            # Restoring a version: its many-to-many choices too, not today's.
-            for name, pks in m2m_values(record).items():
+            # Restoring a version: its many-to-many choices too, not today's (a deleted
+            # entry's: those it had before its deletion), and as a draft to review.
+            chosen = choices_record(record)
+            for name, pks in (m2m_values(chosen) if chosen else {}).items():
                 if name in self.fields:
                     self.initial[name] = pks
+            if hasattr(self.instance, "publication"):
+                self.instance.publication = Publication.DRAFT
+                self.initial["publication"] = Publication.DRAFT
+
+    # Set by the admin on a form posted to an entry deleted meanwhile: its deletion record.
+    deleted_meanwhile = None
 
     def clean(self):
         cleaned_data = super().clean()
-        if self.instance.pk is None or cleaned_data.get("save_anyway"):
+        if self.deleted_meanwhile is not None:
+            return self.clean_deleted_meanwhile(cleaned_data)
+        if self.instance.pk is None:
             return cleaned_data
         current = version_of(self.instance)
-        if current != (cleaned_data.get("seen_version") or ""):
-            self.fields["save_anyway"].widget = forms.CheckboxInput()
-            who, when = describe_change(latest_change(self.instance))
-            raise ValidationError(
-                _(
-                    "%(who)s changed this entry on %(when)s, after you opened it. Nothing has "
-                    "been saved. Your changes are still in the form below: compare them with "
-                    "the entry's history, then tick “Save anyway” to replace that version "
-                    "with yours, or reload the page to start again from it."
+        seen = cleaned_data.get("seen_version") or ""
+        if current == seen:
+            return cleaned_data
+        theirs = type(self.instance)._default_manager.get(pk=self.instance.pk)
+        conflicts = self.merge(cleaned_data, opened_record(self.instance, seen), theirs)
+        if not conflicts or cleaned_data.get("save_anyway"):
+            return cleaned_data
+        who, when = describe_change(latest_change(self.instance))
+        labels = [str(self.fields[name].label) for name in conflicts]
+        save_anyway = self.fields["save_anyway"]
+        save_anyway.widget = forms.CheckboxInput()
+        save_anyway.help_text = _("Replaces their version of: %(fields)s.") % {
+            "fields": ", ".join(labels)
+        }
+        # The bound field, made while the form was cleaned, keeps its own copy.
+        self["save_anyway"].help_text = save_anyway.help_text
+        for name, their_value in conflicts.items():
+            self.add_error(
+                name,
+                ValidationError(
+                    _("%(who)s saved: “%(value)s”. Yours is in the field."),
+                    code="edit_conflict",
+                    params={"who": who, "value": their_value},
                 ),
-                code="edit_conflict",
-                params={"who": who, "when": when},
             )
-        return cleaned_data
+        raise ValidationError(
+            _(
+                "%(who)s changed this entry on %(when)s, after you opened it. Nothing has "
+                "been saved. Their changes to fields you did not change are taken in; "
+                "both of you changed %(fields)s: their value is shown at each field, yours "
+                "is still in it. Tick “Save anyway” to replace theirs with yours, or reload "
+                "the page to start again from their version."
+            ),
+            code="edit_conflict",
+            params={"who": who, "when": when, "fields": ", ".join(labels)},
+        )
+
+    def merge(self, cleaned_data, opened, theirs):
+        """Three-way merge of the form's values with a version saved since it was opened.
+
+        A field only they changed takes their value (into ``cleaned_data``; listed in
+        ``self.merged``); one only you changed keeps yours. Returns the fields both changed
+        differently, {name: their value as text}. Without the opened version (an unknown
+        stamp) every field where theirs and yours differ is such a field."""
+        self.merged = []
+        conflicts = {}
+        for name, field in self.model_fields():
+            if name not in cleaned_data:
+                continue
+            mine = comparable(field, cleaned_data[name])
+            their = comparable(field, stored_value(theirs, field))
+            if their == mine:
+                continue
+            base = comparable(field, recorded_value(opened, field)) if opened else object()
+            if their == base:
+                continue
+            if mine == base:
+                cleaned_data[name] = form_value(theirs, field)
+                self.merged.append(str(self.fields[name].label))
+            else:
+                conflicts[name] = shown(theirs, field)
+        return conflicts
+
+    def model_fields(self):
+        opts = self._meta.model._meta
+        for name in self.fields:
+            if name in ("seen_version", "save_anyway"):
+                continue
+            try:
+                field = opts.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if field.concrete or field.many_to_many:
+                yield name, field
+
+    def clean_deleted_meanwhile(self, cleaned_data):
+        if cleaned_data.get("save_anyway"):
+            return cleaned_data
+        self.fields["save_anyway"].widget = forms.CheckboxInput()
+        self.fields["save_anyway"].label = _("Save as a new draft")
+        self.fields["save_anyway"].help_text = _("Saves what you typed as a new draft entry.")
+        self["save_anyway"].label = self.fields["save_anyway"].label
+        self["save_anyway"].help_text = self.fields["save_anyway"].help_text
+        who, when = describe_change(self.deleted_meanwhile)
+        raise ValidationError(
+            _(
+                "%(who)s deleted this entry on %(when)s, while you were editing it. Nothing has "
+                "been saved, and what you typed is still in the form below: tick “Save as a "
+                "new draft” and save to keep it as a new entry."
+            ),
+            code="deleted_meanwhile",
+            params={"who": who, "when": when},
+        )
+
+
+def opened_record(entry, seen):
+    """The history record the form was opened on, or None."""
+    if not seen.isdigit():
+        return None
+    return type(entry).history.filter(history_id=int(seen)).first()
+
+
+def stored_value(entry, field):
+    if field.many_to_many:
+        return list(getattr(entry, field.name).values_list("pk", flat=True))
+    return getattr(entry, field.attname)
+
+
+def recorded_value(record, field):
+    if field.many_to_many:
+        return m2m_values(record).get(field.name, [])
+    return getattr(record, field.attname)
+
+
+def form_value(entry, field):
+    if field.many_to_many:
+        return getattr(entry, field.name).all()
+    return getattr(entry, field.name)
+
+
+def comparable(field, value):
+    """A value of ``field`` as stored, as recorded or as cleaned by the form, in one shape."""
+    if field.many_to_many:
+        return frozenset(getattr(item, "pk", item) for item in value or ())
+    if field.many_to_one:
+        return getattr(value, "pk", value)
+    if value is None and isinstance(field, (models.CharField, models.TextField)):
+        return ""
+    return value
+
+
+def shown(entry, field):
+    value = getattr(entry, field.name)
+    if field.many_to_many:
+        return ", ".join(str(item) for item in value.all()) or "—"
+    if value in (None, ""):
+        return "—"
+    return str(value)

@@ -12,12 +12,19 @@ per-language columns (``title_ru``...) only when its own app is ready, and a
 history table made earlier would miss them, losing every translation on restore.
 """
 
+import datetime
+import difflib
+import re
 from collections import defaultdict
 from contextvars import ContextVar
 
+from django.db.models import CASCADE
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from modeltranslation.fields import TranslationField
 from simple_history import register
 from simple_history.models import SIMPLE_HISTORY_REVERSE_ATTR_NAME, HistoricalRecords
+from simple_history.template_utils import HistoricalRecordContextHelper
 from simple_history.utils import get_m2m_field_name, get_m2m_reverse_field_name
 
 FIXTURE_REASON = "Loaded from a fixture"
@@ -203,3 +210,158 @@ def m2m_values(record):
         rows = getattr(record, field.name).values_list(f"{target}_id", flat=True)
         values[field.name] = list(rows)
     return values
+
+
+# One save, one version
+
+
+def record_version(entry, history_type, reason=None):
+    """The one history record of an admin save, written once its many-to-many choices and
+    inlines are saved. simple-history would write one at the save and one more per
+    many-to-many field set (its m2m_changed handler): three for an agreement with parties
+    and sources. ``EntryAdmin.save_model`` turns those off with
+    ``skip_history_when_saving``; this writes the single record that replaces them."""
+    if hasattr(entry, "skip_history_when_saving"):
+        del entry.skip_history_when_saving
+    if reason:
+        # simple-history's change reason column holds 100 characters.
+        entry._change_reason = reason[:100]
+    type(entry)._history_records.create_historical_record(entry, history_type)
+
+
+# Restore
+
+# Django deletes an entry's child rows in the same transaction, just before the entry: a
+# child deleted this long before its entry was deleted by hand, not in the cascade.
+CASCADE_WINDOW = datetime.timedelta(seconds=10)
+
+
+def choices_record(record):
+    """The record whose many-to-many choices an entry had at ``record``: a deletion's own
+    record has none (the through rows are gone before it is written), the one before has."""
+    if record.history_type == "-":
+        return record.prev_record
+    return record
+
+
+def child_relations(model):
+    """The tracked models pointing at ``model`` with a foreign key deleted in cascade."""
+    return [
+        relation
+        for relation in model._meta.related_objects
+        if relation.one_to_many
+        and relation.on_delete is CASCADE
+        and is_tracked(relation.related_model)
+    ]
+
+
+def child_records(entry, record):
+    """For each child row ``entry`` had at ``record``, the history record of its state then."""
+    moment = record.history_date
+    found = []
+    for relation in child_relations(type(entry)):
+        child_model = relation.related_model
+        pk_name = child_model._meta.pk.attname
+        latest = {}
+        rows = child_model.history.filter(
+            **{relation.field.attname: entry.pk, "history_date__lte": moment}
+        ).order_by("-history_date", "-history_id")
+        for child_record in rows:
+            latest.setdefault(getattr(child_record, pk_name), child_record)
+        for child_record in latest.values():
+            if child_record.history_type == "-":
+                in_cascade = (
+                    record.history_type == "-"
+                    and moment - child_record.history_date <= CASCADE_WINDOW
+                )
+                child_record = child_record.prev_record if in_cascade else None
+            if child_record is not None:
+                found.append(child_record)
+    return found
+
+
+def restore_children(entry, record):
+    """Bring back the child rows (agreement actions, links, roles, co-chairs...) ``entry`` had
+    at ``record`` and has no longer. Rows it has now are left as they are; a row whose other
+    end (a linked agreement, a person) is gone too cannot come back and is skipped.
+
+    Returns {model: number restored}."""
+    restored = defaultdict(int)
+    for child_record in child_records(entry, record):
+        child = child_record.instance
+        child_model = type(child)
+        if child_model.objects.filter(pk=child.pk).exists():
+            continue
+        if not all(
+            field.related_model.objects.filter(pk=getattr(child, field.attname)).exists()
+            for field in child_model._meta.concrete_fields
+            if field.many_to_one and getattr(child, field.attname) is not None
+        ):
+            continue
+        child._change_reason = f"Restored with {entry}"[:100]
+        child.save(force_insert=True)
+        restored[child_model] += 1
+    return restored
+
+
+def restore_reason(record, restored, m2m):
+    """What a restore brought back, for its history record: "Restored the version of
+    5 December 2026 13:02 with 2 agreement actions, 1 agreement link; parties, sources"."""
+    when = record.history_date.strftime("%d %B %Y %H:%M")
+    start = "Restored after deletion" if record.history_type == "-" else f"Restored version {when}"
+    parts = [
+        f"{count} {model._meta.verbose_name_plural if count > 1 else model._meta.verbose_name}"
+        for model, count in restored.items()
+    ]
+    chosen = [name for name, pks in m2m.items() if pks]
+    text = start
+    if parts:
+        text += " with " + ", ".join(parts)
+    if chosen:
+        text += "; " + ", ".join(chosen)
+    return text
+
+
+# The differences on a history page
+
+
+def word_diff(old, new):
+    """``old`` and ``new`` as HTML, each whole, with the words taken out of ``old`` in
+    <del> and those put into ``new`` in <ins>: a long text's change is seen, not cut."""
+    old_words, new_words = re.split(r"(\s+)", old), re.split(r"(\s+)", new)
+    old_html, new_html = [], []
+    matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        before, after = escape("".join(old_words[i1:i2])), escape("".join(new_words[j1:j2]))
+        if tag == "equal":
+            old_html.append(before)
+            new_html.append(after)
+            continue
+        if before:
+            old_html.append(f"<del>{before}</del>")
+        if after:
+            new_html.append(f"<ins>{after}</ins>")
+    return mark_safe("".join(old_html)), mark_safe("".join(new_html))  # escaped above
+
+
+class DiffHelper(HistoricalRecordContextHelper):
+    """simple-history's differences, with texts longer than a line diffed word by word
+    instead of shortened to their first and last characters."""
+
+    LONG = 80
+
+    def stringify_delta_change_values(self, change, old, new):
+        if isinstance(old, str) and isinstance(new, str) and max(len(old), len(new)) > self.LONG:
+            return word_diff(old, new)
+        return super().stringify_delta_change_values(change, old, new)
+
+
+def untranslated_names(model):
+    """modeltranslation's original field (``title``) beside its per-language columns
+    (``title_en``...): it repeats one of them, so the differences leave it out."""
+    from modeltranslation.translator import NotRegistered, translator
+
+    try:
+        return list(translator.get_options_for_model(model).fields)
+    except NotRegistered:
+        return []

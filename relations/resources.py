@@ -4,9 +4,22 @@ Rows are matched by slug, and related entries are written as their slugs, so a
 spreadsheet reads as it would to a person and moves between databases. Every
 row is validated like the admin form (``clean_model_instances``), and the admin
 imports nothing unless every row is valid.
+
+An import file has a ceiling, checked before the work it would cost: MAX_FILE_BYTES
+on the upload, MAX_ROWS rows and MAX_CELLS cells, and for XLSX (a zip) MAX_UNPACKED_BYTES
+as its members declare them before openpyxl unpacks any (a 1.6 KB zip grew a worker
+to 3 GB) and the sheet's declared size, read in openpyxl's read-only mode.
 """
 
+import io
+import zipfile
+
+from django import forms
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
 from import_export import fields, resources
+from import_export.formats.base_formats import CSV, XLSX
+from import_export.forms import ImportForm
 from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
 
 from .models import (
@@ -22,6 +35,70 @@ from .models import (
 )
 
 IMPORT_REASON = "Imported from a file"
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_UNPACKED_BYTES = 20 * 1024 * 1024
+MAX_ROWS = 5_000
+MAX_CELLS = 250_000
+
+
+class ImportTooLarge(ValueError):
+    """A file over a ceiling; its text is shown to the editor on the import form."""
+
+
+def check_size(rows, columns):
+    if rows > MAX_ROWS:
+        raise ImportTooLarge(
+            _("The file has more than %(limit)s rows; split it into smaller files.")
+            % {"limit": MAX_ROWS}
+        )
+    if rows * columns > MAX_CELLS:
+        raise ImportTooLarge(
+            _("The file has more than %(limit)s cells; split it into smaller files.")
+            % {"limit": MAX_CELLS}
+        )
+
+
+class BoundedCSV(CSV):
+    def create_dataset(self, in_stream, **kwargs):
+        # The upload is at most MAX_FILE_BYTES, so parsing it whole is bounded too.
+        dataset = super().create_dataset(in_stream, **kwargs)
+        check_size(dataset.height, dataset.width)
+        return dataset
+
+
+class BoundedXLSX(XLSX):
+    def create_dataset(self, in_stream):
+        try:
+            members = zipfile.ZipFile(io.BytesIO(in_stream)).infolist()
+        except zipfile.BadZipFile as error:
+            raise ImportTooLarge(_("This is not an XLSX file.")) from error
+        if sum(member.file_size for member in members) > MAX_UNPACKED_BYTES:
+            raise ImportTooLarge(
+                _("Unpacked, the file would take more than %(limit)s; split it.")
+                % {"limit": filesizeformat(MAX_UNPACKED_BYTES)}
+            )
+        import openpyxl
+
+        sheet = openpyxl.load_workbook(io.BytesIO(in_stream), read_only=True).active
+        # The declared dimension first, then the rows as they come: a sheet may lie.
+        check_size(sheet.max_row or 0, sheet.max_column or 0)
+        rows, cells = 0, 0
+        for row in sheet.iter_rows(values_only=True):
+            rows, cells = rows + 1, cells + len(row)
+            check_size(rows, 1)
+            check_size(1, cells)
+        return super().create_dataset(in_stream)
+
+
+class BoundedImportForm(ImportForm):
+    def clean_import_file(self):
+        upload = self.cleaned_data["import_file"]
+        if upload.size > MAX_FILE_BYTES:
+            raise forms.ValidationError(
+                _("The file is %(size)s; at most %(limit)s can be imported at once.")
+                % {"size": filesizeformat(upload.size), "limit": filesizeformat(MAX_FILE_BYTES)}
+            )
+        return upload
 
 
 def by_slug(name, model, many=False):

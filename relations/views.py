@@ -102,6 +102,8 @@ class FilteredListView(FilterView):
     paginator_class = CappedPaginator
     strict = True
     export = None  # the kind in schemas.KINDS this list downloads as
+    # Read by the page cache (relations/cache.py), with the filters' names; others are dropped.
+    query_parameters = ("page", "format")
 
     def get(self, request, *args, **kwargs):
         export_format = request.GET.get("format")
@@ -174,6 +176,8 @@ class OrganisationListView(FilteredListView):
 
 class DetailPageMixin:
     """What every detail page adds: a permalink, a citation and schema.org JSON-LD."""
+
+    query_parameters = ()  # the page cache drops any (relations/cache.py)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -418,6 +422,7 @@ class HomeView(TemplateView):
     """The featured partner page in full, and every partner page as a link."""
 
     template_name = "relations/home.html"
+    query_parameters = ()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -436,6 +441,7 @@ class TimelineView(TemplateView):
     """
 
     template_name = "relations/timeline.html"
+    query_parameters = (*filters.TimelineForm.base_fields, "page")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -482,6 +488,7 @@ class TimelineView(TemplateView):
 
 class SearchView(TemplateView):
     template_name = "relations/search.html"
+    query_parameters = ("q",)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -16,12 +16,17 @@ def test_an_end_before_the_start_is_a_form_error(editor_client, make_event, even
     assert "The end cannot be before the start." in response.text
 
 
-def test_save_as_new_with_the_same_slug_is_a_form_error(editor_client, make_event, event_post):
+def test_save_as_new_with_the_same_slug_gives_the_copy_a_slug_of_its_own(
+    editor_client, make_event, event_post
+):
+    from relations.models import Event, Publication
+
     event = make_event()
     data = event_post(event, _saveasnew="Save as new")
     response = editor_client.post(reverse("admin:relations_event_change", args=[event.pk]), data)
-    assert response.status_code == 200
-    assert "Event with this Slug already exists." in response.text
+    assert response.status_code == 302
+    copy = Event.objects.get(slug=f"{event.slug}-copy")
+    assert copy.publication == Publication.DRAFT
 
 
 def test_every_inline_builds_at_most_its_row_limit():

@@ -55,8 +55,9 @@ def test_the_json_matches_the_csv(client, many_events):
     url = reverse("relations:event-list")
     rows = download_csv(client, url, category="exhibition")
     response = client.get(url, {"category": "exhibition", "format": "json"})
-    data = json.loads(response.content)
-    assert data["count"] == 25
+    assert response.streaming
+    data = json.loads(b"".join(response.streaming_content))
+    assert data["count"] == 25 and data["next"] is None
     assert [item["slug"] for item in data["items"]] == [row["slug"] for row in rows]
     assert data["items"][0]["countries"] == ["testland"]
 
@@ -89,9 +90,39 @@ def test_downloads_are_in_the_language_of_the_address(client, seed):
 def test_a_download_costs_a_fixed_number_of_queries(
     client, many_events, django_assert_max_num_queries
 ):
-    # Events, their countries, and the filter's country lookup.
-    with django_assert_max_num_queries(3):
+    # Events, their countries, the filter's country lookup, and whether more follow.
+    with django_assert_max_num_queries(4):
         download_csv(client, reverse("relations:event-list"), country="testland")
+
+
+@pytest.mark.parametrize("extension", ["csv", "json"])
+def test_a_download_holds_at_most_max_rows_and_links_the_next(
+    client, many_events, monkeypatch, extension
+):
+    """A download of the whole list took every worker past its timeout (#16)."""
+    from relations import exports
+
+    monkeypatch.setattr(exports, "MAX_ROWS", 10)
+    url = reverse("relations:event-list")
+    slugs, params, pages = [], {"category": "exhibition", "format": extension}, 0
+    while params is not None:
+        response = client.get(url, params)
+        assert response.streaming
+        body = b"".join(response.streaming_content).decode()
+        if extension == "csv":
+            slugs += [row["slug"] for row in csv.DictReader(io.StringIO(body))]
+        else:
+            slugs += [item["slug"] for item in json.loads(body)["items"]]
+        link = response.get("Link")
+        params = None
+        if link:
+            next_url = re.fullmatch(r'<([^>]+)>; rel="next"', link)[1]
+            assert "category=exhibition" in next_url
+            params = dict(re.findall(r"[?&]([^=&]+)=([^&]*)", next_url))
+        pages += 1
+    assert pages == 3
+    assert len(slugs) == len(set(slugs)) == 25
+    assert client.get(url, {"format": extension, "page": "x"}).status_code == 404
 
 
 def api_get(client, path, **params):

@@ -146,3 +146,61 @@ def test_exported_cells_never_run_as_formulas(editor_client, make_event, extensi
         values = [value for row in csv.reader(io.StringIO(body.decode())) for value in row]
     assert f"'{FORMULA}" in values and "'@SUM(1+1)" in values
     assert FORMULA not in values
+
+
+def rewritten_xlsx(rows, replace=None, extra=None):
+    """An XLSX of ``rows`` with text replaced in its sheet, or one more member added."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(xlsx_file(rows).read()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            data = source.read(member)
+            if replace and member.filename.startswith("xl/worksheets/"):
+                data = data.replace(*replace)
+            target.writestr(member, data)
+        if extra:
+            target.writestr("xl/media/padding.xml", extra)
+    return SimpleUploadedFile("people.xlsx", out.getvalue())
+
+
+ROW = ("slug", "Title", "2005-01-01", "day", "economic", "testland", "draft")
+
+
+@pytest.mark.parametrize(
+    "upload, message",
+    [
+        # A zip that unpacks to 21 MB (the reported 1.6 KB file grew a worker to 3 GB).
+        (
+            lambda: rewritten_xlsx([ROW], extra=b" " * (21 * 1024 * 1024)),
+            "Unpacked, the file would take more than 20.0",
+        ),
+        # A sheet that declares a million rows.
+        (
+            lambda: rewritten_xlsx([ROW], replace=(b'ref="A1:G2"', b'ref="A1:G1048576"')),
+            "more than 5000 rows",
+        ),
+        (lambda: csv_file([ROW] * 5_001), "more than 5000 rows"),
+        (lambda: csv_file([ROW * 38] * 1_000, headers=HEADERS * 38), "more than 250000 cells"),
+        (
+            lambda: SimpleUploadedFile("big.csv", b"slug\n" + b"x" * (5 * 1024 * 1024)),
+            "at most 5.0\xa0MB can be imported at once",
+        ),
+    ],
+    ids=["xlsx-zip-bomb", "xlsx-declared-rows", "csv-rows", "csv-cells", "file-size"],
+)
+def test_an_import_over_a_ceiling_is_a_form_error(contributor_client, upload, message):
+    """Contributors may import people: the ceilings hold for them as for everyone."""
+    from relations.models import Person
+
+    upload = upload()
+    extension = upload.name.rpartition(".")[2]
+    response = contributor_client.post(
+        url(Person, "import"),
+        {"format": import_format(contributor_client, Person, extension), "import_file": upload},
+    )
+    assert response.status_code == 200
+    assert "confirm_form" not in response.context
+    assert message in response.content.decode()
+    assert not Person.objects.exists()

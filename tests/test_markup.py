@@ -62,3 +62,36 @@ def test_the_seed_still_reads_as_paragraphs(client, seed):
     html = client.get("/en/").content.decode()
     assert '<section id="' in html and "<p>" in html
     assert "&lt;p&gt;" not in html
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "".join("    " * level + "- item\n" for level in range(1500)),  # was a RecursionError
+        "[" * 8000 + "]" * 8000,  # 16 KB: about 10 s, minutes in the preview
+        "[a](" * 4000,
+    ],
+    ids=["list-1500-deep", "16k-brackets", "16k-open-links"],
+)
+def test_texts_over_the_ceiling_are_shown_as_plain_text_quickly(text):
+    import time
+
+    start = time.perf_counter()
+    html = render_markdown(text)
+    assert time.perf_counter() - start < 0.5
+    assert html.startswith("<p>") and "<ul>" not in html and "<a " not in html
+
+
+def test_the_admin_form_refuses_a_text_over_the_ceiling(editor_client, make_event, event_post):
+    from django.urls import reverse
+
+    event = make_event()
+    url = reverse("admin:relations_event_change", args=[event.pk])
+    nested = "".join("    " * level + "- item\n" for level in range(30))
+    too_long = "w" * 20_001
+    response = editor_client.post(url, event_post(event, body_en=nested, body_ru=too_long))
+    assert response.status_code == 200
+    assert "nested more than 20 levels deep" in response.text
+    assert "This text has 20001 characters; at most 20000 are allowed." in response.text
+    event.refresh_from_db()
+    assert event.body_en != nested
