@@ -12,7 +12,7 @@ editor) always reaches the view, and a response that sets a cookie, is not a 200
 private/no-store is never stored. Nothing a visitor makes up buys a fresh rendering: a
 session cookie that names no session is dropped (one lookup by primary key), and on pages
 that declare their query parameters (lists, details, timeline, search) the others are
-dropped, empty ones too, and the rest sorted, before the view and the cache key see them.
+dropped, empty ones too, before the view and the cache key see them.
 Browsers are told to revalidate every time (ETag, from ConditionalGetMiddleware), so they
 never keep a stale page either.
 """
@@ -194,21 +194,19 @@ def query_parameters(request):
 
 
 def normalise_query(request):
-    """Keep only the parameters the page reads, with a value, sorted by name: so made-up
-    parameters or a different order cannot each buy a fresh rendering."""
+    """Keep only the parameters the page reads, with a value, in the order given: so made-up
+    parameters cannot each buy a fresh rendering. (The values a page reads still can, at the
+    cost of a filtered query each; the order is kept because links echo it back.)"""
     names = query_parameters(request)
     if names is None:
         return
-    kept = sorted(
-        (
-            (name, value)
-            for name, values in request.GET.lists()
-            if name in names
-            for value in values
-            if value
-        ),
-        key=lambda pair: pair[0],
-    )
+    kept = [
+        (name, value)
+        for name, values in request.GET.lists()
+        if name in names
+        for value in values
+        if value
+    ]
     query = QueryDict(mutable=True)
     for name, value in kept:
         query.appendlist(name, value)

@@ -41,7 +41,9 @@ class EntryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["seen_version"].initial = version_of(self.instance)
         for name, field in self.fields.items():
-            if name in MARKDOWN_FIELDS or name.rpartition("_")[0] in MARKDOWN_FIELDS:
+            markdown = name in MARKDOWN_FIELDS or name.rpartition("_")[0] in MARKDOWN_FIELDS
+            # (A co-chair's ``body`` is an organisation, not text.)
+            if markdown and isinstance(field, forms.CharField):
                 field.validators.append(validate_markdown)
         record = historical_record(self.instance)
         if record is not None:
@@ -126,6 +128,12 @@ class EntryForm(forms.ModelForm):
                 self.merged.append(str(self.fields[name].label))
             else:
                 conflicts[name] = shown(theirs, field)
+        publishing = cleaned_data.get("publication") == Publication.PUBLISHED
+        if self.merged and publishing and theirs.publication != Publication.PUBLISHED:
+            # An editor publishes what they reviewed: changes taken in unseen are not that.
+            conflicts["publication"] = shown(
+                theirs, self._meta.model._meta.get_field("publication")
+            )
         return conflicts
 
     def model_fields(self):
@@ -202,4 +210,6 @@ def shown(entry, field):
         return ", ".join(str(item) for item in value.all()) or "—"
     if value in (None, ""):
         return "—"
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
     return str(value)

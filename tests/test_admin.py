@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from relations.models import Event, Publication
+from tests.conftest import admin_form
 
 pytestmark = pytest.mark.django_db
 
@@ -24,25 +25,12 @@ def test_every_changelist_add_and_change_page_loads(staff_client, seed, model):
         assert staff_client.get(admin_url(model, "change", obj.pk)).status_code == 200
 
 
-def test_the_admin_refuses_a_day_where_the_precision_is_a_month(staff_client, seed):
+def test_the_admin_refuses_a_day_where_the_precision_is_a_month(editor_client, seed):
     event = Event.objects.get(slug="military-technical-cooperation-commission-established")
     url = admin_url(Event, "change", event.pk)
-    form = staff_client.get(url).context["adminform"].form
-    data = {k: v for k, v in form.initial.items() if v is not None and k != "id"}
-    data |= {
-        "date": "2001-05-15",
-        "date_precision": "month",
-        "countries": [c.pk for c in event.countries.all()],
-        "organisations": [o.pk for o in event.organisations.all()],
-        "sources": [s.pk for s in event.sources.all()],
-        "end_date": "",
-        "end_precision": "",
-        "publish_at_0": "",
-        "publish_at_1": "",
-        "place_country": "",
-        "series": "",
-    }
-    response = staff_client.post(url, data)
+    data = admin_form(editor_client.get(url))
+    data |= {"date": ["2001-05-15"], "date_precision": ["month"]}
+    response = editor_client.post(url, data)
     assert response.status_code == 200
     assert "first day of the period: 2001-05-01" in response.text
     event.refresh_from_db()

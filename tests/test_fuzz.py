@@ -102,7 +102,8 @@ pairs = st.lists(st.tuples(keys, values), max_size=8)
 
 def assert_escaped(response, sent):
     """No value that could be markup comes back as it was sent."""
-    body = response.content.decode(errors="replace")
+    raw = b"".join(response.streaming_content) if response.streaming else response.content
+    body = raw.decode(errors="replace")
     for value in sent:
         if len(value) >= 6 and re.search(r"[<>\"']", value):
             assert value not in body, f"reflected unescaped: {value!r}"

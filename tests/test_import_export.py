@@ -190,15 +190,15 @@ ROW = ("slug", "Title", "2005-01-01", "day", "economic", "testland", "draft")
     ],
     ids=["xlsx-zip-bomb", "xlsx-declared-rows", "csv-rows", "csv-cells", "file-size"],
 )
-def test_an_import_over_a_ceiling_is_a_form_error(contributor_client, upload, message):
-    """Contributors may import people: the ceilings hold for them as for everyone."""
+def test_an_import_over_a_ceiling_is_a_form_error(editor_client, upload, message):
+    """The ceilings hold for an Editor (the role that may import) as for everyone."""
     from relations.models import Person
 
     upload = upload()
     extension = upload.name.rpartition(".")[2]
-    response = contributor_client.post(
+    response = editor_client.post(
         url(Person, "import"),
-        {"format": import_format(contributor_client, Person, extension), "import_file": upload},
+        {"format": import_format(editor_client, Person, extension), "import_file": upload},
     )
     assert response.status_code == 200
     assert "confirm_form" not in response.context
