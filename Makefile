@@ -4,11 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
+PORT ?= 8000
 
-.PHONY: help setup run serve release test pytest test-postgres fuzz smoke bench bench-quick lint format superuser clean backup restore loadtest
+.PHONY: help setup run serve release test pytest test-postgres fuzz smoke bench bench-quick lint format superuser clean backup restore loadtest screenshots
 
 help:
-	@echo "make run        set up and serve the site at http://127.0.0.1:8000/"
+	@echo "make run        set up and serve the site at http://127.0.0.1:8000/ (PORT=8001 for another port)"
 	@echo "make test       set up, lint and run the whole suite on SQLite, on every core (about 3 minutes)"
 	@echo "make test-postgres  the whole suite on a throwaway PostgreSQL cluster"
 	@echo "make fuzz       the generated-input tests with 300 new random examples per address and form"
@@ -18,6 +20,7 @@ help:
 	@echo "make bench      every page under load at 100,000 events, SQLite and PostgreSQL (README, Performance)"
 	@echo "make bench-quick  the same on small data, SQLite only, a second per URL, no warm-up (run by CI)"
 	@echo "make setup      install, migrate, load the seed content, collect static files"
+	@echo "make screenshots  the README's screenshots of five page types at 360 and 1280 px"
 	@echo "make superuser  create an editor account for /admin/"
 	@echo "make lint       ruff, Django's checks and the missing-migration check"
 	@echo "make backup     write all content to backups/content-<time>.json"
@@ -25,11 +28,18 @@ help:
 	@echo "make loadtest   gunicorn + PostgreSQL under many visitors and an editor (5 minutes;"
 	@echo "                LOADTEST_SECONDS=20 for a short run, as CI does)"
 
+# The runtime set (requirements.txt) is all `make run` installs; the tests, browser,
+# benchmark and plotting packages (requirements-dev.txt) come with `make test`.
 $(STAMP): requirements.txt
+	@bash scripts/check-prerequisites.sh "$(PYTHON)"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $(STAMP)
+
+$(DEV_STAMP): $(STAMP) requirements-dev.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(DEV_STAMP)
 
 setup: $(STAMP)
 	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
@@ -39,42 +49,42 @@ setup: $(STAMP)
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 
 run: setup
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # The suite runs on every core (pytest-xdist). PYTEST_ARGS adds options, e.g.
 # PYTEST_ARGS="-n 0 -k timeline" for one test in one process.
 PYTEST := $(PY) -Wd -m pytest -n auto --durations=20 $(PYTEST_ARGS)
 
-test: setup
+test: setup $(DEV_STAMP)
 	@start=$$(date +%s); \
 	$(MAKE) --no-print-directory lint pytest; status=$$?; \
 	echo "make test: lint and suite took $$(( $$(date +%s) - start )) s wall-clock (budget 300 s)"; \
 	exit $$status
 
-pytest: $(STAMP)
+pytest: $(DEV_STAMP)
 	$(PYTEST)
 
-test-postgres: $(STAMP)
+test-postgres: $(DEV_STAMP)
 	@start=$$(date +%s); \
 	bash scripts/with-postgres.sh $(PYTEST); status=$$?; \
 	echo "make test-postgres: $$(( $$(date +%s) - start )) s wall-clock"; \
 	exit $$status
 
 # Hypothesis's "fuzz" profile: new random examples each run, failures kept in .hypothesis/.
-fuzz: setup
+fuzz: setup $(DEV_STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(PYTEST) tests/test_fuzz.py
 
 smoke: $(STAMP)
 	bash scripts/with-postgres.sh bash scripts/with-redis.sh $(PY) scripts/smoke_production.py
 
 # Figures in results/ (git ignores it); the dataset is built once per scale and seed in var/bench/.
-bench: setup
+bench: setup $(DEV_STAMP)
 	$(PY) scripts/bench.py --scale large $(BENCH_ARGS)
 	bash scripts/with-postgres.sh $(PY) scripts/bench.py --scale large $(BENCH_ARGS)
 
 # CI's smoke form: every page once through wrk for a second, cold and warm; fails on any
 # error response. Its figures are indicative only.
-bench-quick: setup
+bench-quick: setup $(DEV_STAMP)
 	$(PY) scripts/bench.py --scale small --quick --seconds 1 --warmup 0
 
 # Production: the environment says everything (README, "Production"); these refuse to start
@@ -87,13 +97,13 @@ serve: $(STAMP)
 release: $(STAMP)
 	DJANGO_ENV=production $(PY) manage.py migrate --noinput
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
 
-format: $(STAMP)
+format: $(DEV_STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
@@ -108,6 +118,10 @@ restore: $(STAMP)
 LOADTEST_SECONDS ?= 300
 loadtest: setup
 	LOADTEST_SECONDS=$(LOADTEST_SECONDS) PY=$(PY) bash scripts/loadtest.sh
+
+# The README's screenshots (docs/screenshots/), in Debian's Chromium.
+screenshots: setup $(DEV_STAMP)
+	DJANGO_DEBUG= $(PY) scripts/screenshots.py
 
 superuser: setup
 	$(PY) manage.py createsuperuser

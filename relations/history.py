@@ -58,44 +58,19 @@ class Records(HistoricalRecords):
 
 
 def register_history():
-    from .models import (
-        Agreement,
-        AgreementAction,
-        AgreementLink,
-        CoChair,
-        Country,
-        Event,
-        EventSeries,
-        Office,
-        Organisation,
-        PartnerPage,
-        Person,
-        Role,
-        Section,
-        Source,
-        Visit,
-    )
+    """Every model of the app keeps a history, many-to-many choices included (a changed
+    citation is a change too): a new model is covered without a change here."""
+    from django.apps import apps
 
-    for model in (Country, Section, Source, AgreementAction, AgreementLink, Role, CoChair):
-        register(model, records_class=Records)
-    tracked = {
-        Person: [],
-        Organisation: ["countries"],
-        PartnerPage: [],
-        EventSeries: ["participants"],
-        Event: ["countries", "organisations"],
-        Visit: [],
-        Agreement: ["parties"],
-        Office: ["represents"],
-    }
-    for model, m2m_fields in tracked.items():
-        # updated_at changes on every save: in the differences it would only be noise.
-        # Every documented entry cites its sources: a changed citation is a change too.
+    models = [m for m in apps.get_app_config("relations").get_models() if not is_history_record(m)]
+    for model in models:
+        fields = [f.name for f in model._meta.fields]
         register(
             model,
             records_class=Records,
-            m2m_fields=[*m2m_fields, "sources"],
-            excluded_fields=["updated_at"],
+            m2m_fields=[f.name for f in model._meta.many_to_many],
+            # updated_at changes on every save: in the differences it would only be noise.
+            excluded_fields=["updated_at"] if "updated_at" in fields else [],
         )
 
 

@@ -96,6 +96,11 @@ def test_an_editor_drafts_previews_publishes_edits_and_restores_a_visit(
     page.locator('input[value="Revert"]').first.click()
     page.wait_for_load_state()
     visit.refresh_from_db()
-    assert (visit.title, visit.publication) == ("State visit to Testland", "published")
+    # A reverted entry comes back as a draft, for review; the public page is gone meanwhile.
+    assert (visit.title, visit.publication) == ("State visit to Testland", "draft")
+    assert page.request.get(site_url + visit.get_absolute_url()).status == 404
+    page.goto(f"{admin}relations/visit/{visit.pk}/change/")
+    page.select_option("#id_publication", "published")
+    save_and_continue(page)
     page.goto(site_url + visit.get_absolute_url())
     assert page.locator("h1").inner_text() == "State visit to Testland"
