@@ -88,12 +88,14 @@ def office_data(office):
         "@type": "Organization",
         "name": office.name,
         "description": office.summary,
-        "address": {
-            "@type": "PostalAddress",
-            "streetAddress": office.address,
-            "addressLocality": office.city,
-            "addressCountry": office.country.iso_code,
-        },
+        "address": without_empty(
+            {
+                "@type": "PostalAddress",
+                "streetAddress": office.address,
+                "addressLocality": office.city,
+                "addressCountry": office.country.iso_code,
+            }
+        ),
         "telephone": office.phone,
         "email": office.email,
         "contactPoint": contact,
@@ -141,10 +143,13 @@ BUILDERS = {
 }
 
 
+def without_empty(data):
+    return {key: value for key, value in data.items() if value not in (None, "", [])}
+
+
 def json_ld(obj, url):
     """The schema.org description of ``obj``, without empty properties."""
-    data = {"@context": "https://schema.org", **BUILDERS[type(obj)](obj), "url": url}
-    return {key: value for key, value in data.items() if value not in (None, "", [])}
+    return without_empty({"@context": "https://schema.org", **BUILDERS[type(obj)](obj), "url": url})
 
 
 def as_script_text(data):
