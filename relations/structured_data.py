@@ -55,7 +55,7 @@ def visit_data(visit):
         "startDate": iso_date(visit.date, visit.date_precision),
         "endDate": iso_date(visit.end_date, visit.end_precision),
         "location": place(visit.place, visit.host_country),
-        "attendee": {"@type": "Person", "name": visit.person.name, "jobTitle": visit.role},
+        "attendee": {"@type": "Person", "name": visit.person.name, "jobTitle": visit.role_held},
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
     }
