@@ -940,6 +940,16 @@ class Agreement(Publishable):
     def when(self):
         return format_date(self.signed_on, self.signed_precision)
 
+    @property
+    def status_display(self):
+        """The status as a reader should take it: "Signed" alone would suggest that nothing
+        followed, when nothing later is recorded. Uses prefetched actions."""
+        if self.status == AgreementStatus.SIGNED and all(
+            action.action == ActionKind.SIGNATURE for action in self.actions.all()
+        ):
+            return _("Signed (later steps not recorded)")
+        return self.get_status_display()
+
     def clean(self):
         super().clean()
         check_precision("signed_on", self.signed_on, self.signed_precision)

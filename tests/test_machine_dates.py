@@ -49,3 +49,12 @@ def test_legal_force_uses_schema_org_values_or_is_left_out(client, seed, make_ag
     in_force = make_agreement(title="Treaty in force", status="in-force", status_set_by_hand=True)
     data = json_ld(client.get(in_force.get_absolute_url()).text)
     assert data["legislationLegalForce"] == "https://schema.org/InForce"
+
+
+def test_signed_with_nothing_later_recorded_says_so(client, seed):
+    text = client.get("/en/agreements/treaty-on-principles-of-relations-1992/").text
+    assert "Signed (later steps not recorded)" in text
+    assert (
+        "Подписано (дальнейшие шаги не отмечены)"
+        in client.get("/ru/agreements/treaty-on-principles-of-relations-1992/").text
+    )
