@@ -98,3 +98,16 @@ def format_range(start, start_precision, end=None, end_precision=None):
     ):
         return f"{start.day}–{format_date(end, end_precision)}"
     return f"{first}–{format_date(end, end_precision)}"
+
+
+def iso_date(value, precision):
+    """'2004-12-05', '1994-04', '1992' or, for the 1930s, '1930': ISO 8601 at the precision
+    we know, for ``<time datetime>`` and JSON-LD. A decade is its first year; the text
+    beside it says "1930s"."""
+    if value is None:
+        return None
+    if precision == Precision.DAY:
+        return value.isoformat()
+    if precision == Precision.MONTH:
+        return value.strftime("%Y-%m")
+    return str(value.year)

@@ -11,7 +11,6 @@ import datetime
 import heapq
 
 import icalendar
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
@@ -22,6 +21,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .context_processors import site_name
 from .dates import Precision
 from .markup import render_markdown
 from .models import Agreement, Event, EventSeries, Office, Visit
@@ -52,7 +52,7 @@ class LatestEntriesFeed(Feed):
         return kind
 
     def title(self, kind):
-        name = settings.SITE_NAME
+        name = site_name()
         return f"{name}: {KIND_TITLES[kind]}" if kind else name
 
     def link(self, kind):
@@ -131,7 +131,7 @@ def calendar(request):
     cal = icalendar.Calendar()
     cal.add("prodid", "-//Bilateral cooperation//Events calendar//EN")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", _("Events"))
+    cal.add("x-wr-calname", f"{site_name()}: {_('Events')}")
     events = Event.objects.published().select_related("series").order_by("date", "pk")
     recorded = {}
     for event in events:

@@ -415,6 +415,20 @@ class Person(Documented):
         held = [role for role in self.roles.all() if role.covers(day)]
         return max(held, key=lambda role: role.date, default=None)
 
+    @property
+    def roles_at_visits(self):
+        """[(role, when)]: the role held at each of ``partner_visits``, one line per role.
+
+        ``partner_visits`` is prefetched by the partner page, oldest first; a role held at
+        several visits is named once, with the date of the first."""
+        seen, lines = set(), []
+        for visit in getattr(self, "partner_visits", []):
+            role = visit.role_held
+            if role and role not in seen:
+                seen.add(role)
+                lines.append((role, visit.when))
+        return lines
+
 
 class Organisation(Publishable):
     name = models.CharField(max_length=300)
@@ -926,6 +940,16 @@ class Agreement(Publishable):
     def when(self):
         return format_date(self.signed_on, self.signed_precision)
 
+    @property
+    def status_display(self):
+        """The status as a reader should take it: "Signed" alone would suggest that nothing
+        followed, when nothing later is recorded. Uses prefetched actions."""
+        if self.status == AgreementStatus.SIGNED and all(
+            action.action == ActionKind.SIGNATURE for action in self.actions.all()
+        ):
+            return _("Signed (later steps not recorded)")
+        return self.get_status_display()
+
     def clean(self):
         super().clean()
         check_precision("signed_on", self.signed_on, self.signed_precision)
@@ -1081,6 +1105,12 @@ class AgreementAction(models.Model):
 
     def natural_key(self):
         return (self.agreement.slug, self.party.slug, self.action)
+
+    @property
+    def signatory_role(self):
+        """The office the signatory held on the day of the action; uses prefetched roles."""
+        role = self.signatory and self.signatory.role_on(self.date)
+        return role.title if role else ""
 
     natural_key.dependencies = ["relations.agreement", "relations.country"]
 

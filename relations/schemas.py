@@ -87,7 +87,8 @@ class VisitOut(EntryOut):
     level: str
     person: str = Field(alias="person.slug")
     person_name: str = Field(alias="person.name")
-    role: str
+    # As the page shows it: typed by an editor, else the person's role on the visit's date.
+    role: str = Field(alias="role_held")
     origin_country: str = Field(alias="origin_country.slug")
     host_country: str = Field(alias="host_country.slug")
     place: str

@@ -11,22 +11,30 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
-from .dates import Precision
+from .dates import iso_date
 from .markup import safe_url
 from .models import Agreement, Event, EventSeries, Office, Organisation, PartnerPage, Person, Visit
 
 ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-def iso_date(value, precision):
-    """'2004-12-05', '1994-04' or '1992': ISO 8601 at the precision we know."""
-    if value is None:
-        return None
-    if precision == Precision.DAY:
-        return value.isoformat()
-    if precision == Precision.MONTH:
-        return value.strftime("%Y-%m")
-    return str(value.year)
+# schema.org LegalForceStatus members; other statuses (signed, unknown, …) say nothing
+# schema.org can express, so the property is left out.
+LEGAL_FORCE = {
+    "in-force": "https://schema.org/InForce",
+    "partially-in-force": "https://schema.org/PartiallyInForce",
+    "not-in-force": "https://schema.org/NotInForce",
+    "expired": "https://schema.org/NotInForce",
+    "terminated": "https://schema.org/NotInForce",
+    "superseded": "https://schema.org/NotInForce",
+}
+
+
+def end_date(value, precision):
+    """The last year a decade-precision end stands for: "1970s–1980s" ends in 1989."""
+    if value is not None and precision == "decade":
+        return str(value.year + 9)
+    return iso_date(value, precision)
 
 
 def place(name, country):
@@ -40,7 +48,7 @@ def event_data(event):
         "name": event.title,
         "description": event.summary,
         "startDate": iso_date(event.date, event.date_precision),
-        "endDate": iso_date(event.end_date, event.end_precision),
+        "endDate": end_date(event.end_date, event.end_precision),
         "location": place(event.place, event.place_country),
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
@@ -53,9 +61,9 @@ def visit_data(visit):
         "name": visit.title,
         "description": visit.summary,
         "startDate": iso_date(visit.date, visit.date_precision),
-        "endDate": iso_date(visit.end_date, visit.end_precision),
+        "endDate": end_date(visit.end_date, visit.end_precision),
         "location": place(visit.place, visit.host_country),
-        "attendee": {"@type": "Person", "name": visit.person.name, "jobTitle": visit.role},
+        "attendee": {"@type": "Person", "name": visit.person.name, "jobTitle": visit.role_held},
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
     }
@@ -68,7 +76,7 @@ def agreement_data(agreement):
         "description": agreement.summary,
         "legislationDate": iso_date(agreement.signed_on, agreement.signed_precision),
         "legislationType": agreement.get_kind_display(),
-        "legislationLegalForce": agreement.get_status_display(),
+        "legislationLegalForce": LEGAL_FORCE.get(agreement.status),
         "spatialCoverage": [
             {"@type": "Country", "name": country.name} for country in agreement.parties.all()
         ],
@@ -88,12 +96,14 @@ def office_data(office):
         "@type": "Organization",
         "name": office.name,
         "description": office.summary,
-        "address": {
-            "@type": "PostalAddress",
-            "streetAddress": office.address,
-            "addressLocality": office.city,
-            "addressCountry": office.country.iso_code,
-        },
+        "address": without_empty(
+            {
+                "@type": "PostalAddress",
+                "streetAddress": office.address,
+                "addressLocality": office.city,
+                "addressCountry": office.country.iso_code,
+            }
+        ),
         "telephone": office.phone,
         "email": office.email,
         "contactPoint": contact,
@@ -141,10 +151,13 @@ BUILDERS = {
 }
 
 
+def without_empty(data):
+    return {key: value for key, value in data.items() if value not in (None, "", [])}
+
+
 def json_ld(obj, url):
     """The schema.org description of ``obj``, without empty properties."""
-    data = {"@context": "https://schema.org", **BUILDERS[type(obj)](obj), "url": url}
-    return {key: value for key, value in data.items() if value not in (None, "", [])}
+    return without_empty({"@context": "https://schema.org", **BUILDERS[type(obj)](obj), "url": url})
 
 
 def as_script_text(data):

@@ -35,6 +35,8 @@ from .models import (
 # many people it names: the page stays readable however large the record grows.
 CHRONOLOGY_LENGTH = 30
 PEOPLE_SHOWN = 30
+# The visits whose dates give a person's roles beside their name on the partner page.
+PEOPLE_VISITS_SHOWN = 5
 # The side column's councils and offices: the first few, then a link to the whole list.
 SIDE_LIST_LENGTH = 10
 
@@ -230,7 +232,9 @@ class AgreementDetailView(DocumentedDetailView):
             .prefetch_related(
                 Prefetch(
                     "actions",
-                    queryset=AgreementAction.objects.select_related("party", "signatory"),
+                    queryset=AgreementAction.objects.select_related(
+                        "party", "signatory"
+                    ).prefetch_related("signatory__roles"),
                 ),
                 public_links("links_from", "to_agreement"),
                 public_links("links_to", "from_agreement"),
@@ -361,9 +365,16 @@ def partner_people(country):
     signatures = AgreementAction.objects.filter(
         party=country, agreement__in=published(Agreement)
     ).values("signatory_id")
+    # Each person is named with the role held at their visits with the country (Demirel
+    # came to Moscow in 1992 as head of government, years before he was President).
+    partner_visits = Prefetch(
+        "visits",
+        queryset=published(Visit).involving(country).order_by("date")[:PEOPLE_VISITS_SHOWN],
+        to_attr="partner_visits",
+    )
     return Person.objects.filter(
         Q(pk__in=visits_made) | Q(pk__in=roles) | Q(pk__in=signatures)
-    ).prefetch_related("roles")[:PEOPLE_SHOWN]
+    ).prefetch_related("roles", partner_visits)[:PEOPLE_SHOWN]
 
 
 def partner_context(page):

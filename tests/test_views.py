@@ -14,7 +14,8 @@ SEED_FACTS = [
     "Cooperation with Turkey",
     "2 June 1920",
     "Diplomatic relations between the Republic of Turkey and the Soviet Union were established",
-    "5–6 December 2004",
+    "5 December 2004",
+    "6 December 2004",
     "State visit",
     "first in thirty years",
     "Joint Declaration between the Russian Federation and the Republic of Turkey on Deepening "

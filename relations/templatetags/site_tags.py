@@ -3,7 +3,16 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 
+from relations.dates import iso_date
+
 register = template.Library()
+
+
+@register.filter
+def machine_date(entry):
+    """The ``datetime`` of an entry's ``<time>``: its start at the precision known."""
+    start, precision = entry.date_fields[:2]
+    return iso_date(getattr(entry, start), getattr(entry, precision)) or ""
 
 
 @register.simple_tag(takes_context=True)
