@@ -45,7 +45,7 @@ sub vcl_recv {
         if (req.http.Surrogate-Key !~ "^[a-z0-9-]+( [a-z0-9-]+)*$") {
             return (synth(400, "Bad Surrogate-Key"));
         }
-        ban("obj.http.Surrogate-Key ~ (^| )(" + regsuball(req.http.Surrogate-Key, " ", "|") + ")( |$)");
+        ban("obj.http.Surrogate-Key ~ (^|\s)(" + regsuball(req.http.Surrogate-Key, " ", "|") + ")(\s|$)");
         return (synth(200, "Banned"));
     }
     if (req.method != "GET" && req.method != "HEAD") {

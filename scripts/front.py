@@ -72,6 +72,10 @@ def front(backend_port, workdir, varnish=True):
     """nginx (→ Varnish) → 127.0.0.1:backend_port; yields (nginx_url, varnish_url or None)."""
     workdir = Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
+    if os.geteuid() == 0:
+        # varnishd and nginx's workers drop to their own users, who must read the configs.
+        workdir.chmod(0o755)
+        workdir.parent.chmod(workdir.parent.stat().st_mode | 0o111)
     started = []
     try:
         upstream = backend_port
