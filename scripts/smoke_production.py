@@ -23,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from front import front  # noqa: E402  (scripts/ is not a package)
+from front import front  # scripts/ is not a package: found through sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
