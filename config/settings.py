@@ -148,6 +148,13 @@ else:
 # How long a visitor's page may be served from the cache. Editors' changes empty it at once
 # (relations/cache.py); this only bounds how long a forgotten entry lives. 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# A shared HTTP cache in front (Varnish, a CDN; docs/production.md): how long it may keep an
+# anonymous page (s-maxage; 0 sends no-cache as without one), how long browsers may
+# (max-age), and where to send the PURGE requests that ban a changed entry's pages at once.
+SHARED_CACHE_SECONDS = int(os.environ.get("SHARED_CACHE_SECONDS", "3600"))
+BROWSER_CACHE_SECONDS = int(os.environ.get("BROWSER_CACHE_SECONDS", "0"))
+VARNISH_URLS = env_list("VARNISH_URLS", "")
+PURGE_TIMEOUT = float(os.environ.get("PURGE_TIMEOUT", "2"))
 
 AUTHENTICATION_BACKENDS = [
     # Refuses a login once django-axes has locked the user or address out.

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 
 
 class RelationsConfig(AppConfig):
@@ -7,11 +7,19 @@ class RelationsConfig(AppConfig):
     verbose_name = "Bilateral relations"
 
     def ready(self):
-        from .cache import content_changed
+        from . import cache
         from .history import record_fixture_load, register_history
 
         # Every model, filtered by app inside: models added later are covered without a change.
         for signal in (post_save, post_delete, m2m_changed):
-            signal.connect(content_changed, dispatch_uid=f"page-cache-{signal}")
+            signal.connect(cache.content_changed, dispatch_uid=f"page-cache-{signal}")
+        # After the page cache's own receivers, so Django's cache is emptied before a shared
+        # cache in front is told to fetch again.
+        post_save.connect(cache.content_saved, dispatch_uid="http-cache-saved")
+        post_delete.connect(cache.content_deleted, dispatch_uid="http-cache-deleted")
+        m2m_changed.connect(cache.links_changed, dispatch_uid="http-cache-links")
+        for model in self.get_models():
+            if cache.is_content(model):
+                post_init.connect(cache.entry_loaded, sender=model, dispatch_uid="http-cache-shown")
         register_history()
         post_save.connect(record_fixture_load, dispatch_uid="relations-record-fixture-load")

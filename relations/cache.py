@@ -15,9 +15,20 @@ that declare their query parameters (lists, details, timeline, search) the other
 dropped, empty ones too, before the view and the cache key see them.
 Browsers are told to revalidate every time (ETag, from ConditionalGetMiddleware), so they
 never keep a stale page either.
+
+The same pages may be shared by an HTTP cache in front (Varnish, a CDN; docs/production.md).
+A stored page says "Cache-Control: public, max-age=BROWSER_CACHE_SECONDS,
+s-maxage=SHARED_CACHE_SECONDS" (never past the next scheduled publication) and names, in a
+Surrogate-Key header, every entry it loaded ("event-12") and every kind it lists
+("event-list"). When an entry is saved or deleted, the keys of the pages it is or may
+become part of are banned at every VARNISH_URLS after commit: its own key, its kind's
+list, and the entries it is linked to (and, through link rows such as an agreement's
+signatures, theirs). Pages for signed-in users say "private, no-store".
 """
 
 import logging
+import urllib.error
+import urllib.request
 import uuid
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -98,6 +109,7 @@ def one_invalidation():
         _batched.reset(token)
         invalidate()
         transaction.on_commit(invalidate)
+        queue_purge({ALL_KEY})
 
 
 def is_content(model):
@@ -133,6 +145,230 @@ def content_changed(sender, action=None, **kwargs):
     pending = any(entry[1] is invalidate for entry in connection.run_on_commit)
     if connection.in_atomic_block and not pending:
         transaction.on_commit(invalidate)
+
+
+# ---------------------------------------------------------------------------
+# Surrogate keys: what a shared cache in front may keep, and what to ban when content changes.
+
+SURROGATE_KEY_HEADER = "Surrogate-Key"
+# Carried by every shared page: banned after a fixture load, which changes anything.
+ALL_KEY = "all"
+# Carried by pages that do not say which kinds they list (feeds, sitemap, calendar):
+# banned on every change.
+SITE_KEY = "site"
+# Keys per PURGE request, to stay far below Varnish's 8 KB request header limit.
+KEYS_PER_PURGE = 200
+
+# The keys of the entries loaded while the current page renders; None outside one.
+_shown = ContextVar("surrogate_keys_shown", default=None)
+
+
+def entry_key(model, pk):
+    return f"{model._meta.model_name}-{pk}"
+
+
+def list_key(model_name):
+    return f"{model_name}-list"
+
+
+def entry_loaded(sender, instance, **kwargs):
+    """Receiver of post_init for the content models: the page being rendered shows it."""
+    keys = _shown.get()
+    if keys is not None and instance.pk is not None:
+        keys.add(entry_key(sender, instance.pk))
+
+
+def page_lists(request):
+    """The kinds this page lists: a view's ``surrogate_lists``, or its filter's model; None
+    when the view does not say."""
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return None
+    view = getattr(match.func, "view_class", match.func)
+    lists = getattr(view, "surrogate_lists", None)
+    if lists is None and getattr(view, "filterset_class", None) is not None:
+        lists = (view.filterset_class._meta.model._meta.model_name,)
+    return lists
+
+
+def page_keys(request, shown):
+    lists = page_lists(request)
+    names = [SITE_KEY] if lists is None else [list_key(name) for name in lists]
+    return " ".join(sorted({ALL_KEY, *names, *shown}))
+
+
+def shared_seconds(moment):
+    """s-maxage for a page stored now: never past the next scheduled publication."""
+    if moment is None:
+        return settings.SHARED_CACHE_SECONDS
+    seconds_left = int((moment - timezone.now()).total_seconds())
+    return max(0, min(settings.SHARED_CACHE_SECONDS, seconds_left))
+
+
+def mark_shared(response, moment):
+    """Cache-Control for a page any visitor may be given, by a browser or a shared cache."""
+    seconds = shared_seconds(moment) if SURROGATE_KEY_HEADER in response else 0
+    if seconds > 0:
+        patch_cache_control(
+            response, public=True, max_age=settings.BROWSER_CACHE_SECONDS, s_maxage=seconds
+        )
+    else:
+        # No shared cache wanted (or the page expires now): browsers revalidate every time.
+        response.headers.pop(SURROGATE_KEY_HEADER, None)
+        patch_cache_control(response, no_cache=True)
+
+
+def _is_publishable(model):
+    from .models import Publishable
+
+    return issubclass(model, Publishable)
+
+
+def _link_targets(model, pks, exclude):
+    """Keys of what link rows (an agreement's signatures, a person's roles) point to."""
+    fields = [
+        field
+        for field in model._meta.concrete_fields
+        if field.many_to_one and is_content(field.related_model)
+    ]
+    keys = set()
+    if len(fields) < 2 or hasattr(model, "get_absolute_url"):
+        return keys  # an entity of its own (a country, a person), not a link between two
+    rows = model._base_manager.filter(pk__in=pks).values_list(*(f.attname for f in fields))
+    for row in rows:
+        for field, pk in zip(fields, row, strict=True):
+            key = entry_key(field.related_model, pk)
+            if pk is not None and key != exclude:
+                keys.add(key)
+    return keys
+
+
+def changed_keys(instance, deleted=False):
+    """The keys of every page that shows ``instance`` or may show it after this change.
+
+    Its own key and its kind's list; the entries its foreign keys name (no query); and,
+    for an entry that can be published or unpublished, every entry it is linked to in
+    either direction, since their pages list it only while it is public. A link row
+    without a page of its own (a signature, a role) leads one step further, to what it
+    links: publishing an agreement changes the page of the person who signed it.
+    """
+    model = type(instance)
+    own = entry_key(model, instance.pk)
+    keys = {own, list_key(model._meta.model_name), SITE_KEY}
+    for field in model._meta.concrete_fields:
+        if field.many_to_one and is_content(field.related_model):
+            pk = getattr(instance, field.attname)
+            if pk is not None:
+                keys.add(entry_key(field.related_model, pk))
+    if deleted or not _is_publishable(model):
+        return keys
+    for field in model._meta.get_fields():
+        related = field.related_model
+        if not field.is_relation or related is None or not is_content(related):
+            continue
+        if field.concrete and field.many_to_many:
+            pks = getattr(instance, field.name).values_list("pk", flat=True)
+        elif not field.concrete and field.auto_created:  # a relation from another model
+            pks = related._base_manager.filter(**{field.field.name: instance.pk}).values_list(
+                "pk", flat=True
+            )
+        else:
+            continue
+        pks = list(pks)
+        keys.update(entry_key(related, pk) for pk in pks)
+        if pks and not _is_publishable(related):
+            keys |= _link_targets(related, pks, exclude=own)
+    return keys
+
+
+class PurgeBatch:
+    """The keys one transaction changed, banned once after it commits."""
+
+    def __init__(self):
+        self.keys = set()
+
+    def __call__(self):
+        purge(self.keys)
+
+
+def queue_purge(keys):
+    """Ban ``keys`` at every VARNISH_URLS once the current transaction commits (now, if
+    there is none); a rolled-back transaction bans nothing."""
+    if not settings.VARNISH_URLS:
+        return
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        purge(keys)
+        return
+    # One batch per savepoint: a savepoint rolled back takes its own keys along.
+    savepoints = set(connection.savepoint_ids)
+    batch = next(
+        (
+            func
+            for sids, func, *_ in connection.run_on_commit
+            if isinstance(func, PurgeBatch) and sids == savepoints
+        ),
+        None,
+    )
+    if batch is None:
+        batch = PurgeBatch()
+        transaction.on_commit(batch)
+    batch.keys |= set(keys)
+
+
+def purge(keys):
+    """Send the keys as PURGE requests; a shared cache that does not answer is logged and
+    skipped (its pages then live at most SHARED_CACHE_SECONDS), never an editor's error."""
+    keys = sorted(keys)
+    for url in settings.VARNISH_URLS:
+        for start in range(0, len(keys), KEYS_PER_PURGE):
+            chunk = " ".join(keys[start : start + KEYS_PER_PURGE])
+            request = urllib.request.Request(
+                url, method="PURGE", headers={SURROGATE_KEY_HEADER: chunk}
+            )
+            try:
+                with urllib.request.urlopen(request, timeout=settings.PURGE_TIMEOUT) as answer:
+                    answer.read()
+            except (OSError, urllib.error.HTTPError) as error:
+                logger.error("Purge of %s at %s failed: %s", chunk, url, error)
+                break
+
+
+def content_saved(sender, instance, **kwargs):
+    """Receiver of post_save: ban the pages this entry is or may become part of."""
+    if settings.VARNISH_URLS and is_content(sender) and not _batched.get():
+        queue_purge(changed_keys(instance))
+
+
+def content_deleted(sender, instance, **kwargs):
+    if settings.VARNISH_URLS and is_content(sender) and not _batched.get():
+        queue_purge(changed_keys(instance, deleted=True))
+
+
+def links_changed(sender, instance, action, model, pk_set, **kwargs):
+    """Receiver of m2m_changed: both ends' pages, and those of the entries unlinked."""
+    if not settings.VARNISH_URLS or _batched.get() or not is_content(type(instance)):
+        return
+    if action == "pre_clear":
+        # Who is linked now, before the links go (post_clear names nobody).
+        pk_set = set(_linked(instance, sender).values_list("pk", flat=True))
+    elif not action.startswith("post_") or action == "post_clear":
+        return
+    keys = {entry_key(type(instance), instance.pk), SITE_KEY}
+    keys.update(entry_key(model, pk) for pk in pk_set or ())
+    queue_purge(keys)
+
+
+def _linked(instance, through):
+    """The manager of ``instance``'s many-to-many relation kept in the table ``through``."""
+    for relation in type(instance)._meta.get_fields():
+        if not relation.many_to_many:
+            continue
+        table = relation.remote_field.through if relation.concrete else relation.through
+        if table is through:
+            name = relation.name if relation.concrete else relation.get_accessor_name()
+            return getattr(instance, name)
+    raise LookupError(through)
 
 
 def page_timeout(moment):
@@ -247,11 +483,22 @@ class ServeCachedPageMiddleware:
             return self.get_response(request)
         if response is not None:
             response["X-Page-Cache"] = "hit"
+            if "s-maxage" in response.get("Cache-Control", ""):
+                # Counted from now: a page stored earlier must still not outlive the next
+                # scheduled publication in a shared cache.
+                mark_shared(response, moment)
             return response
         # The generation seen before the view read the database: if an editor saves while
         # the page renders, it is stored under the old generation, which nobody reads again.
         request.page_cache_generation = (token, moment)
-        return self.get_response(request)
+        shown = set()
+        collecting = _shown.set(shown)
+        try:
+            response = self.get_response(request)
+        finally:
+            _shown.reset(collecting)
+        request.page_surrogate_keys = page_keys(request, shown)
+        return response
 
 
 class StorePageMiddleware:
@@ -264,7 +511,9 @@ class StorePageMiddleware:
         response = self.get_response(request)
         token, moment = getattr(request, "page_cache_generation", (None, None))
         if token is not None and request.method == "GET" and may_store(response):
-            patch_cache_control(response, no_cache=True)
+            if settings.SHARED_CACHE_SECONDS > 0 and hasattr(request, "page_surrogate_keys"):
+                response[SURROGATE_KEY_HEADER] = request.page_surrogate_keys
+            mark_shared(response, moment)
             timeout = page_timeout(moment)
             if timeout > 0:
                 try:
@@ -273,12 +522,20 @@ class StorePageMiddleware:
                 except Exception:
                     logger.exception("Page cache unavailable; %s not stored.", request.path)
             response["X-Page-Cache"] = "miss"
-        elif request.method not in {"GET", "HEAD"} and _is_editor(request):
+        elif "Cache-Control" not in response and _is_signed_in(request):
+            # An editor's view of a page (drafts, their name) is theirs alone.
+            patch_cache_control(response, private=True, no_store=True)
+        if request.method not in {"GET", "HEAD"} and _is_editor(request):
             # Bulk admin actions may use QuerySet.update(), which sends no signal. Unlike
             # reads, invalidation may not fail quietly: a save the cache did not hear of
             # would leave stale pages behind once the cache server is back.
             invalidate()
         return response
+
+
+def _is_signed_in(request):
+    user = getattr(request, "user", None)
+    return user is not None and user.is_authenticated
 
 
 def _is_editor(request):

@@ -180,6 +180,9 @@ class DetailPageMixin:
     """What every detail page adds: a permalink, a citation and schema.org JSON-LD."""
 
     query_parameters = ()  # the page cache drops any (relations/cache.py)
+    # No list: the entries shown are reached through the page's own entry, whose links
+    # ban this page when they change (relations/cache.py, changed_keys).
+    surrogate_lists = ()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -434,6 +437,7 @@ class HomeView(TemplateView):
 
     template_name = "relations/home.html"
     query_parameters = ()
+    surrogate_lists = ("partnerpage",)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -453,6 +457,7 @@ class TimelineView(TemplateView):
 
     template_name = "relations/timeline.html"
     query_parameters = (*filters.TimelineForm.base_fields, "page")
+    surrogate_lists = ("event", "visit", "agreement")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -500,6 +505,7 @@ class TimelineView(TemplateView):
 class SearchView(TemplateView):
     template_name = "relations/search.html"
     query_parameters = ("q",)
+    surrogate_lists = tuple(kind.model._meta.model_name for kind in search.KINDS)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -22,6 +22,9 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from front import front  # scripts/ is not a package: found through sys.path
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 WORKERS = 3
@@ -94,7 +97,10 @@ def main():
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
         )  # fmt: skip
         try:
-            run_checks(base, env)
+            with front(port, workdir / "front") as (nginx_url, varnish_url):
+                env["VARNISH_URLS"] = varnish_url
+                run_checks(base, env)
+                run_front_checks(nginx_url, env)
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -178,6 +184,51 @@ def run_checks(base, env):
     etag = responses[0][1]["ETag"]
     status, *_ = get(event_url, **{"If-None-Match": etag})
     check(status == 304, "repeated conditional request answers 304")
+
+
+def run_front_checks(base, env):
+    """nginx → Varnish → gunicorn, as production runs (deploy/)."""
+    status, headers, body = get(f"{base}/en/events/")
+    check(status == 200, "a list answers 200 through nginx and Varnish")
+    event_url = base + re.search(r'href="(/en/events/[^"?]+/)"', body.decode())[1]
+    get(event_url)
+    status, headers, _ = get(event_url)
+    check(
+        status == 200 and headers["X-Cache"] == "hit" and "Surrogate-Key" not in headers,
+        f"an anonymous page is served from Varnish the second time (Age {headers['Age']})",
+    )
+    status, headers, _ = get(event_url, Cookie="sessionid=made-up; other=1")
+    check(status == 200 and headers["X-Cache"] == "miss", "a session cookie bypasses Varnish")
+
+    slug = event_url.rstrip("/").rsplit("/", 1)[1]
+    code = (
+        f"from relations.models import Event; e = Event.objects.get(slug={slug!r}); "
+        "e.title = 'Published through the front'; e.save()"
+    )
+    manage(env, "shell", "--verbosity", "0", "--command", code)
+    status, headers, body = get(event_url)
+    check(
+        b"Published through the front" in body and headers["X-Cache"] == "miss",
+        f"a published change is visible through Varnish at once (X-Cache {headers['X-Cache']})",
+    )
+
+    # Slow clients: 50 connections that send half a request line and hold it.
+    slow = []
+    for _ in range(50):
+        sock = socket.create_connection(("127.0.0.1", int(base.rsplit(":", 1)[1])))
+        sock.sendall(b"GET /en/ HT")
+        slow.append(sock)
+    try:
+        started = time.monotonic()
+        statuses = [get(f"{base}/en/events/" if n % 2 else f"{base}/en/")[0] for n in range(10)]
+        elapsed = time.monotonic() - started
+        check(
+            all(s == 200 for s in statuses) and elapsed < 5,
+            f"with 50 slow-header connections open, 10 pages in {elapsed:.2f} s: {statuses}",
+        )
+    finally:
+        for sock in slow:
+            sock.close()
 
 
 def check_logs(text):

@@ -1,0 +1,98 @@
+# Varnish in front of gunicorn (docs/production.md, "The HTTP cache").
+#
+# The site says what may be shared: anonymous pages come with
+# "Cache-Control: public, max-age=0, s-maxage=N" and a Surrogate-Key header naming every
+# entry and list they show. Varnish keeps exactly those responses for s-maxage seconds, and
+# the site bans them by key the moment an editor publishes, changes, unpublishes or deletes
+# an entry (PURGE requests from relations/cache.py, from the addresses in acl purgers).
+# Everything else (signed-in editors, the admin, forms, downloads) passes straight through.
+vcl 4.1;
+
+import std;
+
+# Where gunicorn listens; `make smoke` and the load test write their own port here.
+backend default {
+    .host = "127.0.0.1";
+    .port = "8000";
+    .connect_timeout = 2s;
+    .first_byte_timeout = 60s;
+    .between_bytes_timeout = 30s;
+}
+
+# Who may ban pages: the app machines (VARNISH_URLS points them here).
+acl purgers {
+    "127.0.0.1";
+    "::1";
+}
+
+# Where nginx runs: its X-Forwarded-For already ends with the visitor's address.
+acl front {
+    "127.0.0.1";
+    "::1";
+}
+
+sub vcl_recv {
+    # Varnish appends the address it sees (nginx's); Django reads the last one as the
+    # visitor's (config/proxy.py), so that hop is taken off again.
+    if (client.ip ~ front && req.http.X-Forwarded-For ~ ",") {
+        set req.http.X-Forwarded-For = regsub(req.http.X-Forwarded-For, ",[^,]*$", "");
+    }
+    if (req.method == "PURGE") {
+        if (!client.ip ~ purgers) {
+            return (synth(405, "Not allowed"));
+        }
+        # Keys are the site's own ("event-12 event-list"): letters, digits, dashes, spaces.
+        if (req.http.Surrogate-Key !~ "^[a-z0-9-]+( [a-z0-9-]+)*$") {
+            return (synth(400, "Bad Surrogate-Key"));
+        }
+        ban("obj.http.Surrogate-Key ~ (^|\s)(" + regsuball(req.http.Surrogate-Key, " ", "|") + ")(\s|$)");
+        return (synth(200, "Banned"));
+    }
+    if (req.method != "GET" && req.method != "HEAD") {
+        return (pass);
+    }
+    # "sessionid" is Django's SESSION_COOKIE_NAME. A signed-in editor (or anyone presenting a session cookie) always reaches Django,
+    # whose own page cache forgets a made-up session cookie cheaply.
+    if (req.http.Cookie ~ "(^|;\s*)sessionid=") {
+        return (pass);
+    }
+    # Other cookies (language, analytics, CSRF left over from a form) change nothing an
+    # anonymous page shows; without them the page can be shared.
+    unset req.http.Cookie;
+    unset req.http.Authorization;
+    # The same page however the parameters are ordered, and without the usual trackers.
+    set req.url = regsuball(req.url, "([?&])(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid)=[^&]*", "\1");
+    set req.url = regsuball(req.url, "[?&]+$", "");
+    set req.url = regsub(req.url, "\?&+", "?");
+    set req.url = std.querysort(req.url);
+    return (hash);
+}
+
+sub vcl_hash {
+    # Plain HTTP answers with a redirect to HTTPS: never the same object as the page.
+    hash_data(req.http.X-Forwarded-Proto);
+}
+
+sub vcl_backend_response {
+    # Only what the site marks as shareable is kept; the builtin rules still refuse
+    # anything that sets a cookie or says private/no-store.
+    if (beresp.http.Cache-Control !~ "(s-maxage|public)") {
+        set beresp.uncacheable = true;
+        set beresp.ttl = 120s;
+        return (deliver);
+    }
+    # Serve a just-expired page while one request fetches the new one.
+    set beresp.grace = 30s;
+}
+
+sub vcl_deliver {
+    if (obj.hits > 0) {
+        set resp.http.X-Cache = "hit";
+    } else {
+        set resp.http.X-Cache = "miss";
+    }
+    # Browsers and other proxies get the page, not the site's internal keys.
+    unset resp.http.Surrogate-Key;
+    unset resp.http.Via;
+    unset resp.http.X-Varnish;
+}

@@ -1,0 +1,135 @@
+"""Start the production front, nginx → Varnish → gunicorn, from the configs in deploy/.
+
+Used by `make smoke`, the load test and the benchmark: both servers run unprivileged (or
+as root, which drops to their own users) from a temporary folder, on free loopback ports,
+with deploy/nginx.conf and deploy/varnish.vcl changed only in the lines marked for it
+(listen address and upstream). As a program it starts the front before a gunicorn on
+--backend-port, prints "FRONT nginx=<url> varnish=<url>" and serves until it is stopped:
+
+    python scripts/front.py --backend-port 8000 --workdir /tmp/front
+"""
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEPLOY = ROOT / "deploy"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_port(port, process, what, seconds=20):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{what} exited with {process.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{what} did not listen on {port}")
+
+
+def varnish_config(backend_port):
+    vcl = (DEPLOY / "varnish.vcl").read_text()
+    return re.sub(r'(\.port = )"\d+";', rf'\1"{backend_port}";', vcl, count=1)
+
+
+def nginx_config(listen_port, upstream_port):
+    conf = (DEPLOY / "nginx.conf").read_text()
+    conf = re.sub(r"listen [^;]+;(?=\s*# front: listen)", f"listen 127.0.0.1:{listen_port};", conf)
+    return re.sub(
+        r"server [^;]+;(?=\s*# front: upstream)", f"server 127.0.0.1:{upstream_port};", conf
+    )
+
+
+def stop(process):
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@contextmanager
+def front(backend_port, workdir, varnish=True):
+    """nginx (→ Varnish) → 127.0.0.1:backend_port; yields (nginx_url, varnish_url or None)."""
+    workdir = Path(workdir)
+    workdir.mkdir(parents=True, exist_ok=True)
+    if os.geteuid() == 0:
+        # varnishd and nginx's workers drop to their own users, who must read the configs.
+        workdir.chmod(0o755)
+        workdir.parent.chmod(workdir.parent.stat().st_mode | 0o111)
+    started = []
+    try:
+        upstream = backend_port
+        varnish_url = None
+        if varnish:
+            vdir = workdir / "varnish"
+            vdir.mkdir(exist_ok=True)
+            (vdir / "site.vcl").write_text(varnish_config(backend_port))
+            vport = free_port()
+            command = [
+                "varnishd", "-F", "-n", str(vdir / "state"), "-a", f"127.0.0.1:{vport}",
+                "-f", str(vdir / "site.vcl"), "-s", "malloc,64m",
+                # No admin port, and a listen queue deep enough for the load test.
+                "-T", "none", "-p", "listen_depth=1024",
+            ]  # fmt: skip
+            if os.geteuid() != 0:
+                command += ["-j", "none"]  # no users to switch to without root
+            log = open(vdir / "varnishd.log", "w")  # noqa: SIM115 (lives as long as varnishd)
+            process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+            started.append(process)
+            wait_for_port(vport, process, "varnishd")
+            upstream = vport
+            varnish_url = f"http://127.0.0.1:{vport}"
+        ndir = workdir / "nginx"
+        (ndir / "temp").mkdir(parents=True, exist_ok=True)
+        nport = free_port()
+        (ndir / "nginx.conf").write_text(nginx_config(nport, upstream))
+        process = subprocess.Popen(
+            ["nginx", "-p", f"{ndir}/", "-c", str(ndir / "nginx.conf"), "-e", "error.log",
+             "-g", "daemon off;"],
+            stdout=subprocess.DEVNULL, stderr=open(ndir / "stderr.log", "w"),  # noqa: SIM115
+        )  # fmt: skip
+        started.append(process)
+        wait_for_port(nport, process, "nginx")
+        yield f"http://127.0.0.1:{nport}", varnish_url
+    finally:
+        for process in reversed(started):
+            stop(process)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--backend-port", type=int, required=True)
+    parser.add_argument("--workdir", required=True)
+    parser.add_argument("--no-varnish", action="store_true")
+    args = parser.parse_args()
+    if not (shutil.which("nginx") and (args.no_varnish or shutil.which("varnishd"))):
+        sys.exit("front: nginx and varnishd are needed (apt-get install nginx varnish)")
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    with front(args.backend_port, args.workdir, varnish=not args.no_varnish) as (nginx, varnish):
+        print(f"FRONT nginx={nginx} varnish={varnish or '-'}", flush=True)
+        while True:
+            time.sleep(3600)
+
+
+if __name__ == "__main__":
+    main()
