@@ -248,11 +248,13 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Login guessing: after AXES_FAILURE_LIMIT failures for one username, or from one address,
-# further attempts are refused for AXES_COOLOFF_HOURS. Each failure and lockout is logged.
+# Login guessing: after AXES_FAILURE_LIMIT failures for one username from one address, or
+# from one address whatever the usernames, that address is refused for AXES_COOLOFF_HOURS.
+# A username alone is never locked, so guessing from elsewhere cannot lock a real editor
+# out. Each failure and lockout is logged.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "config.proxy.client_ip"
 # Log the address of each failure; usernames stay masked (a password is often typed there).

@@ -136,6 +136,15 @@ def test_user_is_locked_out_after_failed_attempts(client, editor_account, caplog
     assert any("Locking out" in record.getMessage() for record in caplog.records)
 
 
+def test_guessing_a_password_elsewhere_does_not_lock_the_editor_out(client, editor_account):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        attempt_login(client, "editor", "wrong", address="192.0.2.66")
+    assert attempt_login(client, "editor", "right-pw-1", address="192.0.2.66").status_code == 429
+
+    # The same username from the editor's own address still gets in.
+    assert attempt_login(Client(), "editor", "right-pw-1").status_code == 302
+
+
 def test_address_is_locked_out_across_usernames(client, editor_account):
     for n in range(settings.AXES_FAILURE_LIMIT):
         attempt_login(client, f"guess-{n}", "wrong")
