@@ -1034,7 +1034,9 @@ class Source(models.Model):
     publisher = models.CharField(
         max_length=300, blank=True, help_text=_("Who published it, if known.")
     )
-    url = models.URLField("address", blank=True, help_text=_("Where it can be read."))
+    url = models.URLField(
+        "address", max_length=500, blank=True, help_text=_("Where it can be read.")
+    )
     accessed_on = models.DateField(
         "date accessed", null=True, blank=True, help_text=_("When someone last read it there.")
     )
