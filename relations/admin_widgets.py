@@ -115,6 +115,17 @@ class SafeAutocompleteAdminMixin:
         # to PostgreSQL, which answers with an error (a 500). No text holds one.
         return super().get_search_results(request, queryset, search_term.replace("\x00", ""))
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # modeltranslation makes every translation column nullable, so Django's form field
+        # turns an empty box into None: a form saved as shown changed '' to None in every
+        # empty translation, and the history showed changes nobody made. An empty text
+        # field of a non-nullable original stays empty text.
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        original = getattr(db_field, "translated_field", None)
+        if isinstance(formfield, forms.CharField) and original is not None and not original.null:
+            formfield.empty_value = ""
+        return formfield
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         return make_safe(super().formfield_for_foreignkey(db_field, request, **kwargs))
 

@@ -6,7 +6,9 @@ Slugs, dates and choices are shared by all languages, so an entry keeps one
 address in every language.
 """
 
-from modeltranslation.translator import TranslationOptions, register
+from django.db.models.signals import pre_save
+from modeltranslation.fields import TranslationField
+from modeltranslation.translator import TranslationOptions, register, translator
 
 from .models import (
     Agreement,
@@ -94,3 +96,25 @@ class RoleTranslation(TranslationOptions):
 @register(CoChair)
 class CoChairTranslation(TranslationOptions):
     fields = ("role",)
+
+
+def empty_text_is_empty(sender, instance, **kwargs):
+    """An empty translation is stored as empty text, whichever way it came in.
+
+    modeltranslation makes every language column nullable: a fixture that leaves a
+    language out writes None, a form writes what its box held. Two spellings of "empty"
+    made a form saved untouched record changes nobody made. The fallback to English
+    reads both the same; the database now holds one."""
+    for field in sender._meta.concrete_fields:
+        if (
+            isinstance(field, TranslationField)
+            and not field.translated_field.null
+            and getattr(instance, field.attname) is None
+        ):
+            setattr(instance, field.attname, "")
+
+
+for model in translator.get_registered_models(abstract=False):
+    pre_save.connect(
+        empty_text_is_empty, sender=model, dispatch_uid=f"empty-text-{model._meta.label}"
+    )
