@@ -119,10 +119,15 @@ class SafeAutocompleteAdminMixin:
         # modeltranslation makes every translation column nullable, so Django's form field
         # turns an empty box into None: a form saved as shown changed '' to None in every
         # empty translation, and the history showed changes nobody made. An empty text
-        # field of a non-nullable original stays empty text.
+        # field of a non-nullable original stays empty text (a unique one stays None: two empty
+        # unique names must not collide).
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         original = getattr(db_field, "translated_field", None)
-        if isinstance(formfield, forms.CharField) and original is not None and not original.null:
+        if (
+            isinstance(formfield, forms.CharField)
+            and original is not None
+            and not (original.null or db_field.unique)
+        ):
             formfield.empty_value = ""
         return formfield
 

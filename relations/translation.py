@@ -104,11 +104,13 @@ def empty_text_is_empty(sender, instance, **kwargs):
     modeltranslation makes every language column nullable: a fixture that leaves a
     language out writes None, a form writes what its box held. Two spellings of "empty"
     made a form saved untouched record changes nobody made. The fallback to English
-    reads both the same; the database now holds one."""
+    reads both the same; the database now holds one. Unique columns (country names) keep
+    None: two countries without a Turkish name would otherwise collide."""
     for field in sender._meta.concrete_fields:
         if (
             isinstance(field, TranslationField)
             and not field.translated_field.null
+            and not field.unique  # a unique name missing in two languages is two NULLs
             and getattr(instance, field.attname) is None
         ):
             setattr(instance, field.attname, "")
