@@ -44,7 +44,7 @@ from .admin_widgets import HistoryIdsMixin, SafeAutocompleteAdminMixin
 from .cache import SCHEDULE_FIELDS
 from .dates import Precision, format_date
 from .exports import neutralised
-from .forms import EntryForm
+from .forms import AgreementForm, EntryForm
 from .history import (
     DiffHelper,
     record_version,
@@ -907,6 +907,7 @@ class AgreementLinkInline(BoundedInline, admin.TabularInline):
 
 @admin.register(Agreement)
 class AgreementAdmin(PublishableAdmin):
+    form = AgreementForm
     resource_classes = (resources.AgreementResource,)
     preview_view_class = views.AgreementDetailView
     save_as = True

@@ -213,3 +213,12 @@ def shown(entry, field):
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     return str(value)
+
+
+class AgreementForm(EntryForm):
+    def clean(self):
+        # The action rows below the form are validated after it, against the parties
+        # chosen here (saved only once every row is valid).
+        if "parties" in self.cleaned_data:
+            self.instance.pending_parties = list(self.cleaned_data["parties"])
+        return super().clean()

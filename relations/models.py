@@ -7,6 +7,7 @@ visitor may see.
 """
 
 import datetime
+import re
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -911,6 +912,9 @@ class Agreement(Publishable):
 
     objects = AgreementQuerySet.as_manager()
     date_fields = ("signed_on", "signed_precision", None, None)
+    # The parties chosen on the admin form being saved, before it writes them: its action
+    # rows are checked against these (AgreementAction.check_party), not the stored ones.
+    pending_parties = None
     search_fields = ("title", "summary", "place")
 
     class Meta:
@@ -955,6 +959,28 @@ class Agreement(Publishable):
         check_precision("signed_on", self.signed_on, self.signed_precision)
 
 
+# E.164 allows at most 15 digits with the country code; none is shorter than 7.
+PHONE_DIGITS = range(7, 16)
+PHONE_CHARACTERS = re.compile(r"^\(?\+[\d\s()\-]+$")
+
+
+def validate_phone(number):
+    """A number as dialled from abroad (E.164), written as people write it: "+7 495
+    123-45-67", "(+90312) 418-67-26". Pages make a ``tel:`` link of its digits, so a
+    national number, a letter or a second number would make a link that dials wrongly."""
+    digits = sum(ch.isdigit() for ch in number)
+    if PHONE_CHARACTERS.match(number.strip()) and digits in PHONE_DIGITS:
+        return
+    raise ValidationError(
+        _(
+            "Write the number as dialled from abroad: a plus, the country code, then the "
+            "number, as in +7 495 123-45-67 (7 to 15 digits; spaces, hyphens and brackets "
+            "are allowed; letters, extensions and a second number are not)."
+        ),
+        code="phone",
+    )
+
+
 class Office(Publishable):
     """A representative office and how to reach it."""
 
@@ -976,9 +1002,17 @@ class Office(Publishable):
     city = models.CharField(max_length=200, blank=True)
     address = models.TextField(blank=True)
     phone = models.CharField(
-        max_length=50, blank=True, help_text=_("As visitors should dial it: +90 312 418 67 26.")
+        max_length=50,
+        blank=True,
+        validators=[validate_phone],
+        help_text=_("As visitors should dial it: +90 312 418 67 26."),
     )
-    fax = models.CharField(max_length=50, blank=True)
+    fax = models.CharField(
+        max_length=50,
+        blank=True,
+        validators=[validate_phone],
+        help_text=_("As for the phone: +90 312 425 87 12."),
+    )
     email = models.EmailField("e-mail", blank=True, help_text=_("Leave empty if unknown."))
     website = models.URLField(blank=True)
     summary = models.TextField(blank=True, help_text=markdown_help())
@@ -1123,6 +1157,35 @@ class AgreementAction(models.Model):
     def clean(self):
         super().clean()
         check_precision("date", self.date, self.date_precision)
+        self.check_party()
+
+    def check_party(self):
+        """Only a party to the agreement can sign, ratify or leave it."""
+        agreement = self._state.fields_cache.get("agreement")
+        if agreement is None and self.agreement_id is not None:
+            agreement = self.agreement
+        if agreement is None or self.party_id is None:
+            return
+        parties = agreement.pending_parties
+        if parties is None:
+            if agreement.pk is None:
+                return
+            parties = agreement.parties.all()
+        parties = list(parties)
+        if self.party_id in {country.pk for country in parties}:
+            return
+        raise ValidationError(
+            {
+                "party": _(
+                    "%(country)s is not a party to this agreement (%(parties)s): add it to "
+                    "the agreement's parties, or choose one of them."
+                )
+                % {
+                    "country": self.party,
+                    "parties": ", ".join(str(country) for country in parties) or "—",
+                }
+            }
+        )
 
 
 class LinkKind(models.TextChoices):

@@ -15,8 +15,10 @@ import io
 import zipfile
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from import_export import fields, resources
 from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import ImportForm
@@ -101,12 +103,64 @@ class BoundedImportForm(ImportForm):
         return upload
 
 
+def unknown_slugs(model, slugs):
+    """A sentence for the import preview, not "Country matching query does not exist"."""
+    return ValueError(
+        ngettext(
+            "No %(kind)s has the slug %(slugs)s: check the spelling, or add it first.",
+            "No %(kind)s has the slugs %(slugs)s: check the spelling, or add them first.",
+            len(slugs),
+        )
+        % {"kind": model._meta.verbose_name, "slugs": ", ".join(f"“{s}”" for s in slugs)}
+    )
+
+
+class SlugWidget(ForeignKeyWidget):
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return super().clean(value, row, **kwargs)
+        except self.model.DoesNotExist:
+            raise unknown_slugs(self.model, [str(value).strip()]) from None
+
+
+class SlugsWidget(ManyToManyWidget):
+    """Every slug must name an entry: the library's widget leaves unknown ones out unsaid."""
+
+    def clean(self, value, row=None, **kwargs):
+        found = super().clean(value, row, **kwargs)
+        if not value or isinstance(value, (int, float)):
+            return found
+        given = [slug.strip() for slug in str(value).split(self.separator) if slug.strip()]
+        known = set(found.values_list(self.field, flat=True))
+        missing = [slug for slug in given if slug not in known]
+        if missing:
+            raise unknown_slugs(self.model, missing)
+        return found
+
+
 def by_slug(name, model, many=False):
-    widget = ManyToManyWidget(model, field="slug") if many else ForeignKeyWidget(model, "slug")
+    widget = SlugsWidget(model, field="slug") if many else SlugWidget(model, "slug")
     return fields.Field(attribute=name, column_name=name, widget=widget)
 
 
 class EntryResource(resources.ModelResource):
+    def import_instance(self, instance, row, **kwargs):
+        # Many-to-many cells are read only after the row is saved, where a bad one is a
+        # crash with a traceback: read them here too, to show a sentence in the preview.
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for field in self.get_import_fields():
+            if isinstance(field.widget, ManyToManyWidget) and field.column_name in row:
+                try:
+                    field.clean(row, **kwargs)
+                except ValueError as error:
+                    errors[field.attribute] = ValidationError(str(error), code="invalid")
+        if errors:
+            raise ValidationError(errors)
+
     def before_save_instance(self, instance, row, **kwargs):
         # For the history: why this version exists, and who imported it.
         instance._change_reason = IMPORT_REASON
