@@ -7,7 +7,7 @@ class RelationsConfig(AppConfig):
     verbose_name = "Bilateral relations"
 
     def ready(self):
-        from . import cache
+        from . import cache, search
         from .history import record_fixture_load, register_history
 
         # Every model, filtered by app inside: models added later are covered without a change.
@@ -21,5 +21,9 @@ class RelationsConfig(AppConfig):
         for model in self.get_models():
             if cache.is_content(model):
                 post_init.connect(cache.entry_loaded, sender=model, dispatch_uid="http-cache-shown")
+        # The SQLite search index: each kind's entries and the rows read into them.
+        for model in [*search.BY_MODEL, *search.PARENTS]:
+            for signal in (post_save, post_delete):
+                signal.connect(search.reindex, sender=model, dispatch_uid=f"search-{signal}")
         register_history()
         post_save.connect(record_fixture_load, dispatch_uid="relations-record-fixture-load")

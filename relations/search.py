@@ -2,8 +2,9 @@
 
 On PostgreSQL: full-text search in the active language's dictionary, ranked by
 ``SearchRank``, plus trigram word similarity on the title so a typo still finds
-the entry. Elsewhere (SQLite): every word must appear in some field, ranked by
-where the words appear. Each kind is one query; results are merged by rank.
+the entry. On SQLite: the FTS5 index of ``search_index`` (every word in any of its
+forms, in any language), entries with every word in the title first, then the most
+recent. Each kind is one query for its page of results and one for its count.
 """
 
 import heapq
@@ -18,9 +19,10 @@ from django.contrib.postgres.search import (
     TrigramWordSimilarity,
 )
 from django.db import connection
-from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
+from django.db.models import BooleanField, ExpressionWrapper, F, FloatField, Q, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Greatest
+from django.db.models.signals import post_delete
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -29,7 +31,17 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
-from .models import Agreement, Event, EventSeries, Office, Organisation, PartnerPage, Visit
+from . import search_index
+from .models import (
+    Agreement,
+    Event,
+    EventSeries,
+    Office,
+    Organisation,
+    PartnerPage,
+    Person,
+    Visit,
+)
 
 MAX_QUERY_LENGTH = 200
 PER_KIND = 25
@@ -39,23 +51,108 @@ DICTIONARIES = {"en": "english", "ru": "russian", "tr": "turkish"}
 
 @dataclass(frozen=True)
 class Kind:
+    # Its number in the SQLite index (search_index.rowid); never reuse one.
+    number: int
+    slug: str
     label: str
+    plural: str
     model: type
     title: str
-    # Fields searched besides the title, most telling first.
+    # Fields searched besides the title, most telling first (PostgreSQL's stored vectors,
+    # migration 0008, hold the title and these).
     fields: tuple
+    # The date shown, and the column the most recent are found by.
     date: str | None = None
+    order: str | None = None
+    # Read by the SQLite index only: more fields, and (accessor, fields) of related rows.
+    more: tuple = ()
+    related: tuple = ()
+    # PostgreSQL has stored vectors for this kind (else its title and fields are matched
+    # with icontains there, a small table).
+    vector: bool = True
+
+    def entries(self):
+        manager = self.model.objects
+        return manager.published() if hasattr(manager, "published") else manager.all()
 
 
 KINDS = [
-    Kind(_("Partner page"), PartnerPage, "title", ("summary",)),
-    Kind(_("Agreement"), Agreement, "title", ("summary", "place"), "when"),
-    Kind(_("Event"), Event, "title", ("summary", "body", "place"), "when"),
-    Kind(_("Visit"), Visit, "title", ("summary", "role", "place"), "when"),
-    Kind(_("Recurring event"), EventSeries, "name", ("acronym", "description", "place")),
-    Kind(_("Organisation"), Organisation, "name", ("acronym", "description")),
-    Kind(_("Office"), Office, "name", ("city", "address", "summary")),
+    Kind(
+        1,
+        "partner-pages",
+        _("Partner page"),
+        _("Partner pages"),
+        PartnerPage,
+        "title",
+        ("summary",),
+        related=(("sections", ("title", "body")),),
+    ),
+    Kind(
+        2,
+        "agreements",
+        _("Agreement"),
+        _("Agreements"),
+        Agreement,
+        "title",
+        ("summary", "place"),
+        "when",
+        "signed_on",
+    ),
+    Kind(
+        3,
+        "events",
+        _("Event"),
+        _("Events"),
+        Event,
+        "title",
+        ("summary", "body", "place"),
+        "when",
+        "date",
+    ),
+    Kind(
+        4,
+        "visits",
+        _("Visit"),
+        _("Visits"),
+        Visit,
+        "title",
+        ("summary", "role", "place"),
+        "when",
+        "date",
+    ),
+    Kind(
+        5,
+        "recurring-events",
+        _("Recurring event"),
+        _("Recurring events"),
+        EventSeries,
+        "name",
+        ("acronym", "description", "place"),
+    ),
+    Kind(
+        6,
+        "organisations",
+        _("Organisation"),
+        _("Organisations"),
+        Organisation,
+        "name",
+        ("acronym", "description"),
+        more=("members_note", "founding_note"),
+    ),
+    Kind(7, "offices", _("Office"), _("Offices"), Office, "name", ("city", "address", "summary")),
+    Kind(
+        8,
+        "people",
+        _("Person"),
+        _("People"),
+        Person,
+        "name",
+        ("summary",),
+        related=(("roles", ("title",)),),
+        vector=False,
+    ),
 ]
+BY_SLUG = {kind.slug: kind for kind in KINDS}
 
 
 @dataclass
@@ -76,9 +173,13 @@ class Result:
     @property
     def excerpt(self):
         """The first field that mentions a word, cut around the first mention."""
-        for field in self.kind.fields:
+        wanted = wanted_forms(self.words)
+        for field in self.kind.fields + self.kind.more:
             text = getattr(self.item, field) or ""
-            match = word_pattern(self.words).search(text)
+            match = next(
+                (m for m in search_index.WORD.finditer(text) if is_wanted(m.group(0), wanted)),
+                None,
+            )
             if match:
                 start = text.rfind(" ", 0, max(0, match.start() - 80)) + 1
                 prefix = "… " if start else ""
@@ -104,33 +205,69 @@ def words_of(text):
     return [word for word in re.findall(r"\w+", text[:MAX_QUERY_LENGTH]) if len(word) > 1][:10]
 
 
-def word_pattern(words):
-    return re.compile("|".join(re.escape(word) for word in words) or r"(?!)", re.IGNORECASE)
+def wanted_forms(words):
+    """Every form of the query's words, and the last word's start (see search_index)."""
+    forms = set()
+    for word in words:
+        forms |= search_index.forms(word)
+    prefix = search_index.fold(words[-1]) if words and len(words[-1]) >= 4 else None
+    return forms, prefix
+
+
+def is_wanted(word, wanted):
+    forms, prefix = wanted
+    return bool(search_index.forms(word) & forms) or bool(
+        prefix and search_index.fold(word).startswith(prefix)
+    )
 
 
 def highlight(text, words):
-    """Escape first, then mark: the marks are ours, everything else is text."""
-    escaped = escape(text or "")
-    pattern = word_pattern([escape(word) for word in words])
-    return mark_safe(pattern.sub(lambda match: f"<mark>{match.group(0)}</mark>", escaped))
+    """Each whole word of ``text`` that the query finds, marked; the rest escaped. Words
+    hold no markup characters, so a mark never cuts an entity or a word in two."""
+    text, wanted, parts, last = text or "", wanted_forms(words), [], 0
+    for match in search_index.WORD.finditer(text):
+        parts.append(escape(text[last : match.start()]))
+        word = match.group(0)
+        parts.append(f"<mark>{word}</mark>" if is_wanted(word, wanted) else word)
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return mark_safe("".join(parts))
 
 
-def ranked_sqlite(queryset, kind, words):
-    model = kind.model
-    title = localized(model, kind.title)
-    others = [localized(model, field) for field in kind.fields]
-    for word in words:
-        anywhere = Q(**{f"{title}__icontains": word})
-        for field in others:
+def ranked_sqlite(queryset, kind, text):
+    """Entries whose index row holds every word; every word in the title first, then the
+    most recent, then by title. Both tests are FTS5 lookups the index answers."""
+    title = localized(kind.model, kind.title)
+    if search_index.expression(text) is None:
+        return queryset.none()
+    in_title = ExpressionWrapper(
+        Q(pk__in=RawSQL(*search_index.matching(kind, text, "title"))),
+        output_field=BooleanField(),
+    )
+    order = [f"-{kind.order}"] if kind.order else []
+    return (
+        queryset.filter(pk__in=RawSQL(*search_index.matching(kind, text)))
+        .annotate(in_title=in_title)
+        .annotate(rank=ExpressionWrapper(F("in_title") * 1.0, output_field=FloatField()))
+        .order_by("-in_title", *order, title)
+    )
+
+
+def ranked_plain(queryset, kind, text):
+    """PostgreSQL, for a kind without stored vectors: every word in some field."""
+    fields = [
+        localized(kind.model, field, code)
+        for field in (kind.title, *kind.fields)
+        for code in DICTIONARIES
+    ]
+    for word in words_of(text):
+        anywhere = Q()
+        for field in fields:
             anywhere |= Q(**{f"{field}__icontains": word})
         queryset = queryset.filter(anywhere)
-    # A word in the title counts three times a word elsewhere.
-    rank = Value(0, output_field=IntegerField())
-    for word in words:
-        rank += Case(When(**{f"{title}__icontains": word}, then=3), default=0)
-        for field in others:
-            rank += Case(When(**{f"{field}__icontains": word}, then=1), default=0)
-    return queryset.annotate(rank=rank * 1.0).order_by("-rank", title)
+    return queryset.annotate(rank=Value(0.5, output_field=FloatField())).order_by(
+        localized(kind.model, kind.title)
+    )
 
 
 def ranked_postgres(queryset, kind, text):
@@ -155,18 +292,84 @@ def ranked_postgres(queryset, kind, text):
     )
 
 
-def search(text):
-    """Published entries of every kind matching ``text``, best first."""
+def dated(kind):
+    return hasattr(kind.model, "date_fields")
+
+
+def matches(kind, text, year=None):
+    """Published entries of ``kind`` matching ``text`` (in ``year``), best first."""
+    text = " ".join(words_of(text))
+    queryset = kind.entries()
+    if year is not None:
+        queryset = queryset.in_year(year) if dated(kind) else queryset.none()
+    if connection.vendor != "postgresql":
+        return ranked_sqlite(queryset, kind, text)
+    if not kind.vector:
+        return ranked_plain(queryset, kind, text)
+    return ranked_postgres(queryset, kind, text)
+
+
+def search(text, kinds=KINDS, year=None):
+    """The best PER_KIND entries of every kind matching ``text``, best first."""
     words = words_of(text)
     if not words:
         return []
-    results = []
-    for kind in KINDS:
-        queryset = kind.model.objects.published()
-        if connection.vendor == "postgresql":
-            queryset = ranked_postgres(queryset, kind, " ".join(words))
-        else:
-            queryset = ranked_sqlite(queryset, kind, words)
-        results.append([Result(kind, item, item.rank, words) for item in queryset[:PER_KIND]])
+    if year is not None:
+        kinds = [kind for kind in kinds if dated(kind)]
+    results = [
+        [Result(kind, item, item.rank, words) for item in matches(kind, text, year)[:PER_KIND]]
+        for kind in kinds
+    ]
     # Each list comes ranked from the database; merging keeps that order.
     return list(heapq.merge(*results, key=lambda result: -result.rank))
+
+
+def counts(text, kinds=KINDS, year=None, limit=None):
+    """[(kind, number of matching entries)] for the kinds with any; counted up to ``limit``
+    + 1 (a number above ``limit`` means "more than")."""
+    if not words_of(text):
+        return []
+    if year is not None:
+        kinds = [kind for kind in kinds if dated(kind)]
+    found = []
+    for kind in kinds:
+        queryset = matches(kind, text, year).order_by()
+        found.append((kind, (queryset[: limit + 1] if limit else queryset).count()))
+    return [(kind, count) for kind, count in found if count]
+
+
+BY_MODEL = {kind.model: kind for kind in KINDS}
+
+
+def parents():
+    """{related model: (kind, name of its key to the entry)}: a section belongs to a page."""
+    found = {}
+    for kind in KINDS:
+        for accessor, _fields in kind.related:
+            relation = kind.model._meta.get_field(accessor)
+            found[relation.related_model] = (kind, relation.field.name)
+    return found
+
+
+PARENTS = parents()
+
+
+def reindex(sender, instance, **kwargs):
+    """Receiver of post_save and post_delete: the SQLite index follows every write."""
+    if not search_index.active():
+        return
+    if sender in BY_MODEL:
+        kind = BY_MODEL[sender]
+        if kwargs.get("signal") is post_delete:
+            search_index.delete(kind, instance.pk)
+        else:
+            search_index.write(kind, [instance])
+    elif sender in PARENTS:
+        kind, key = PARENTS[sender]
+        parent = kind.model._default_manager.filter(pk=getattr(instance, f"{key}_id")).first()
+        if parent is not None:
+            search_index.write(kind, [parent])
+
+
+def rebuild_index():
+    return search_index.rebuild(KINDS)

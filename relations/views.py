@@ -503,14 +503,41 @@ class TimelineView(TemplateView):
 
 
 class SearchView(TemplateView):
+    """Every kind's best matches with each kind's real count, or one kind's matches page by
+    page (``?kind=events&page=2``), optionally in one year (``?year=1992``)."""
+
     template_name = "relations/search.html"
-    query_parameters = ("q",)
+    query_parameters = ("q", "kind", "year", "page")
     surrogate_lists = tuple(kind.model._meta.model_name for kind in search.KINDS)
+    per_page = 20
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.get("q", "").strip()[: search.MAX_QUERY_LENGTH]
-        context |= {"query": query, "results": search.search(query) if query else []}
+        get = self.request.GET
+        query = get.get("q", "").strip()[: search.MAX_QUERY_LENGTH]
+        kind = search.BY_SLUG.get(get.get("kind", ""))
+        year = get.get("year", "").strip()
+        year = int(year) if year.isdigit() and 1000 <= int(year) <= 2999 else None
+        context |= {"query": query, "kind": kind, "year": year, "results": [], "counts": []}
+        if not query:
+            return context
+        counts = search.counts(query, year=year, limit=CappedPaginator.MAX_RESULTS)
+        context["counts"] = [
+            {"kind": k, "count": n, "capped": n > CappedPaginator.MAX_RESULTS} for k, n in counts
+        ]
+        context["total"] = sum(
+            min(n, CappedPaginator.MAX_RESULTS) for k, n in counts if kind in (None, k)
+        )
+        if kind:
+            paginator = CappedPaginator(search.matches(kind, query, year), self.per_page)
+            page = paginator.get_page(get.get("page"))
+            words = search.words_of(query)
+            context["page_obj"] = page
+            context["results"] = [search.Result(kind, item, 0, words) for item in page]
+        else:
+            context["results"] = search.search(query, [k for k, _n in counts], year=year)
+            context["more"] = [k for k, n in counts if n > search.PER_KIND]
+            context["per_kind"] = search.PER_KIND
         return context
 
 

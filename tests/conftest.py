@@ -21,6 +21,7 @@ from django.utils import translation
 from django.utils.text import slugify
 
 from relations import cache as page_cache
+from relations import search
 from relations.forms import version_of
 from relations.loading import reset_sequences
 from relations.models import (
@@ -103,6 +104,7 @@ def seed(db, seed_rows):
                 rows,
             )
     reset_sequences([model for model, _columns, _rows in seed_rows])
+    search.rebuild_index()  # rows written without save(), so without the index's receivers
     page_cache.invalidate()
 
 

@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
-from relations import cache
+from relations import cache, search
 from relations.dates import Precision, period_start
 from relations.models import (
     ActionKind,
@@ -156,6 +156,7 @@ class Command(BaseCommand):
         started = time.monotonic()
         with translation.override("en"), transaction.atomic():
             Generator(self, SCALES[scale]).run()
+            search.rebuild_index()  # bulk_create does not send the index's signals
             analyze()
         cache.invalidate()
         if options["verbosity"]:

@@ -1,0 +1,30 @@
+"""The SQLite search index (relations.search_index): an FTS5 table, filled from the content.
+
+On PostgreSQL nothing: its stored vectors and trigram indexes are migration 0008's.
+"""
+
+from django.db import migrations
+
+
+def create(apps, schema_editor):
+    if schema_editor.connection.vendor != "sqlite":
+        return
+    from relations import search, search_index
+
+    schema_editor.execute(search_index.CREATE)
+    # Written from the current models: the index is derived data, rebuilt the same way by
+    # `manage.py rebuild_search_index`.
+    search.rebuild_index()
+
+
+def drop(apps, schema_editor):
+    if schema_editor.connection.vendor == "sqlite":
+        from relations import search_index
+
+        schema_editor.execute(f"DROP TABLE IF EXISTS {search_index.TABLE}")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("relations", "0012_editors2_phone_validation")]
+
+    operations = [migrations.RunPython(create, drop)]
