@@ -1,0 +1,164 @@
+"""What a reader types, and what the search must find: one table, three languages.
+
+Each row: the page's language, the query, slugs that must be among the results, and the
+slug that must come first (or None where no one result is clearly the best).
+"""
+
+import pytest
+from django.db import connection
+from django.utils import translation
+
+from relations import search
+
+pytestmark = pytest.mark.django_db
+
+# Folding of diacritics, Turkish i's and word forms across languages are the SQLite
+# index's (relations/search_index.py); PostgreSQL's dictionaries do not fold diacritics
+# nor stem a word of one language under another's page.
+SQLITE = pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="folded and stemmed across languages on SQLite"
+)
+
+TABLE = [
+    # Case outside ASCII.
+    ("en", "кайсери", ["textile-mills-kayseri-nazilli"], "textile-mills-kayseri-nazilli"),
+    ("ru", "КАЙСЕРИ", ["textile-mills-kayseri-nazilli"], "textile-mills-kayseri-nazilli"),
+    ("ru", "рособоронэкспорт", ["rosoboronexport"], "rosoboronexport"),
+    ("en", "ROSOBORONEXPORT", ["rosoboronexport"], "rosoboronexport"),
+    ("en", "istanbul", ["boris-yeltsin-istanbul-1992"], None),
+    ("tr", "İSTANBUL", ["boris-yeltsin-istanbul-1992"], None),
+    ("tr", "istanbul", ["boris-yeltsin-istanbul-1992"], None),
+    # Diacritics, as the seed itself spells names.
+    ("en", "Erdogan", ["recep-tayyip-erdogan", "recep-tayyip-erdogan-visit-2017"], None),
+    ("en", "erdoğan", ["recep-tayyip-erdogan"], None),
+    ("tr", "ERDOĞAN", ["recep-tayyip-erdogan-visit-2014"], None),
+    ("en", "Suleyman", ["suleyman-demirel", "suleyman-demirel-moscow-1992"], None),
+    ("en", "süleyman demirel", ["suleyman-demirel"], None),
+    ("tr", "kardeslik", ["treaty-of-brotherhood-1921"], "treaty-of-brotherhood-1921"),
+    ("tr", "KARDEŞLİK", ["treaty-of-brotherhood-1921"], "treaty-of-brotherhood-1921"),
+    ("en", "turkiye", ["turkey"], "turkey"),
+    ("tr", "Türkiye", ["turkey"], "turkey"),
+    # Word forms.
+    (
+        "ru",
+        "договора",
+        ["treaty-of-brotherhood-1921", "treaty-on-principles-of-relations-1992"],
+        None,
+    ),
+    ("ru", "договором", ["treaty-of-brotherhood-1921"], None),
+    ("ru", "братство", ["treaty-of-brotherhood-1921"], "treaty-of-brotherhood-1921"),
+    ("ru", "братстве", ["treaty-of-brotherhood-1921"], "treaty-of-brotherhood-1921"),
+    ("en", "treaties", ["treaty-of-brotherhood-1921"], None),
+    ("en", "visits", ["vladimir-putin-state-visit-2004"], None),
+    ("ru", "визиты", ["vladimir-putin-state-visit-2004"], None),
+    ("en", "declarations", ["joint-declaration-2009", "joint-declaration-2004"], None),
+    # A word still being typed.
+    ("en", "brother", ["treaty-of-brotherhood-1921"], "treaty-of-brotherhood-1921"),
+    ("en", "Demir", ["suleyman-demirel"], None),
+    ("ru", "Ельц", [], None),  # three letters and a soft sign: too short to be a prefix
+    ("ru", "Ельцин", ["boris-yeltsin", "boris-yeltsin-istanbul-1992"], None),
+    # Text that is not a title: page sections, descriptions, members, roles, places.
+    ("en", "NATO", ["turkey"], "turkey"),
+    ("en", "36 regions", ["russian-turkish-business-council"], "russian-turkish-business-council"),
+    ("en", "Nazilli", ["textile-mills-kayseri-nazilli"], "textile-mills-kayseri-nazilli"),
+    ("en", "ankara", ["dmitry-medvedev-visit-2010"], None),
+    ("en", "IDEF", ["idef", "idef-1993"], None),
+    ("en", "Rostec", ["rostec", "rostec-turkey"], "rostec"),
+    ("en", "Putin", ["vladimir-putin", "vladimir-putin-state-visit-2004"], None),
+    ("ru", "Путин", ["vladimir-putin"], None),
+    ("tr", "Putin", ["vladimir-putin"], None),
+    ("en", "Medvedev", ["dmitry-medvedev", "dmitry-medvedev-visit-2010"], None),
+    # Phrases: every word, anywhere.
+    ("en", "Treaty of Brotherhood", ["treaty-of-brotherhood-1921"], "treaty-of-brotherhood-1921"),
+    ("en", "Cooperation with Turkey", ["turkey"], "turkey"),
+    (
+        "en",
+        "military technical cooperation",
+        ["military-technical-cooperation-agreement-1994"],
+        None,
+    ),
+    (
+        "ru",
+        "военно-техническом сотрудничестве",
+        ["military-technical-cooperation-agreement-1994"],
+        None,
+    ),
+    # A query in another language than the page's.
+    ("en", "братстве", ["treaty-of-brotherhood-1921"], "treaty-of-brotherhood-1921"),
+    ("ru", "brotherhood", ["treaty-of-brotherhood-1921"], "treaty-of-brotherhood-1921"),
+]
+
+
+def slugs(language, query):
+    with translation.override(language):
+        return [result.item.slug for result in search.search(query)]
+
+
+@SQLITE
+@pytest.mark.parametrize(("language", "query", "found", "first"), TABLE)
+def test_what_a_reader_types_is_found(seed, language, query, found, first):
+    results = slugs(language, query)
+    assert set(found) <= set(results), results
+    if first:
+        assert results[0] == first, results
+
+
+@pytest.mark.parametrize("query", ["zzyzx", "brotherhood zzyzx", "1", "a b c"])
+def test_what_matches_nothing_finds_nothing(seed, query):
+    assert slugs("en", query) == []
+
+
+def test_a_title_with_every_word_comes_before_a_mention(seed):
+    results = slugs("en", "Brotherhood")
+    assert results[0] == "treaty-of-brotherhood-1921"
+
+
+@SQLITE
+def test_the_index_follows_saves_and_deletions(make_event):
+    event = make_event(title="Quiet meeting", summary="Nothing to see")
+    assert "quiet-meeting" not in slugs("en", "pipelines")
+    event.summary = "Talks on gas pipelines"
+    event.save()
+    assert "quiet-meeting" in slugs("en", "pipelines")
+    event.delete()
+    assert slugs("en", "pipelines") == []
+
+
+@SQLITE
+def test_a_section_of_the_partner_page_is_found_through_its_page(seed):
+    from relations.models import PartnerPage
+
+    page = PartnerPage.objects.get(slug="turkey")
+    page.sections.create(title="Pipelines", slug="pipelines", body="Blue Stream and TurkStream")
+    assert slugs("en", "turkstream") == ["turkey"]
+
+
+@SQLITE
+def test_rebuild_gives_the_same_answers(seed):
+    before = {query: slugs(language, query) for language, query, _found, _first in TABLE}
+    search.rebuild_index()
+    assert before == {query: slugs(language, query) for language, query, _found, _first in TABLE}
+
+
+def test_a_kind_is_paged_through_to_its_last_result(client, make_event):
+    for number in range(45):
+        make_event(title=f"Pipeline talks {number}")
+    html = client.get("/en/search/", {"q": "pipeline"}).text
+    assert "Events (45)" in html
+    assert "to see them all" in html
+    page = client.get("/en/search/", {"q": "pipeline", "kind": "events", "page": 3}).text
+    assert "Events: 45 results" in page and "Page 3 of 3" in page
+    assert page.count('class="card search-result"') == 5
+
+
+def test_the_year_filter_keeps_dated_kinds_of_that_year(client, seed):
+    html = client.get("/en/search/", {"q": "visit", "year": "2004"}).text
+    assert "/en/visits/vladimir-putin-state-visit-2004/" in html
+    assert "/en/visits/dmitry-medvedev-visit-2010/" not in html
+    assert "Organisations (" not in html
+
+
+def test_highlighting_marks_folded_whole_words(seed):
+    with translation.override("en"):
+        result = next(r for r in search.search("erdogan") if r.kind.slug == "people")
+    assert "<mark>Erdoğan</mark>" in result.title
