@@ -60,3 +60,52 @@ def test_a_nul_in_a_title_is_a_form_error_not_a_server_error(editor_client, seed
     response = editor_client.post(url, data)
     assert response.status_code == 200
     assert response.context["adminform"].form.errors
+
+
+PUBLIC_LISTS = [
+    "",
+    "events/",
+    "agreements/",
+    "visits/",
+    "offices/",
+    "organisations/",
+    "people/",
+    "timeline/",
+    "search/",
+    "feeds/rss/",
+    "feeds/atom/",
+    "calendar.ics",
+]
+API_LISTS = ["events", "agreements", "visits", "offices", "organisations", "people"]
+PARAMS = [
+    "q", "year", "country", "body", "role", "kind", "category", "page", "format", "sort",
+    "organisation", "type", "from", "to", "status", "series", "person", "partner", "limit",
+    "offset", "lang",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "tr"])
+def test_control_characters_in_public_paths_and_queries_are_not_server_errors(
+    client, seed, language
+):
+    client.raise_request_exception = False
+    failures = []
+    paths = [f"/{language}/{page}" for page in PUBLIC_LISTS]
+    paths += [f"/{language}/{kind}/%00/" for kind in [*API_LISTS, "countries", "series"]]
+    paths += [f"/{language}/agreements/a%00b/", f"/{language}/offices/%00/vcard.vcf"]
+    if language == "en":
+        paths += [f"/api/{kind}/" for kind in API_LISTS]
+        paths += [f"/api/{kind}/%00/" for kind in API_LISTS]
+    for path in paths:
+        status = client.get(path).status_code
+        if status >= 500:
+            failures.append((path, status))
+        if "%00" in path:
+            continue
+        for param in PARAMS:
+            for value in ("%00", "a%00b", "%01%7f", "%1b[0m"):
+                url = f"{path}?{param}={value}"
+                status = client.get(url).status_code
+                if status >= 500:
+                    failures.append((url, status))
+    assert failures == []
