@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_init, post_save, pre_save
 
 
 class RelationsConfig(AppConfig):
@@ -9,6 +9,7 @@ class RelationsConfig(AppConfig):
     def ready(self):
         from . import cache, search
         from .history import record_fixture_load, register_history
+        from .text import strip_bidi_controls
 
         # Every model, filtered by app inside: models added later are covered without a change.
         for signal in (post_save, post_delete, m2m_changed):
@@ -25,5 +26,6 @@ class RelationsConfig(AppConfig):
         for model in [*search.BY_MODEL, *search.PARENTS]:
             for signal in (post_save, post_delete):
                 signal.connect(search.reindex, sender=model, dispatch_uid=f"search-{signal}")
+        pre_save.connect(strip_bidi_controls, dispatch_uid="relations-strip-bidi")
         register_history()
         post_save.connect(record_fixture_load, dispatch_uid="relations-record-fixture-load")

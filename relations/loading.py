@@ -20,7 +20,7 @@ from django.core import serializers
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.management.color import no_style
 from django.core.serializers.base import DeserializationError
-from django.db import DatabaseError, models, transaction
+from django.db import DatabaseError, IntegrityError, connection, models, transaction
 from django.utils import timezone
 
 from . import cache
@@ -56,10 +56,13 @@ class Entry:
         if self.built is not None and hasattr(self.built.object, "natural_key"):
             return "/".join(str(part) for part in self.built.object.natural_key())
         fields = self.data.get("fields") or {}
-        return fields.get("slug") or self.data.get("pk") or "?"
+        key = fields.get("slug") or self.data.get("pk") or "?"
+        return key if not isinstance(key, str) or len(key) <= 60 else f"{key[:60]}…"
 
     def where(self):
-        return f'{self.path.name}, object {self.position} ({self.label} "{self.natural_key()}")'
+        key = str(self.natural_key())
+        key = key if len(key) <= 60 else f"{key[:60]}…"  # a huge key must not fill the screen
+        return f'{self.path.name}, object {self.position} ({self.label} "{key}")'
 
 
 def find_fixture(name):
@@ -115,10 +118,20 @@ def field_problems(model, fields):
             continue
         if model_field.is_relation or value is None:
             continue
+        if isinstance(model_field, (models.CharField, models.TextField)):
+            # to_python() would turn a list into its repr; PostgreSQL refuses a NUL.
+            if not isinstance(value, str):
+                problems.append(f"{name}: text expected, not {type(value).__name__}")
+                continue
+            if "\x00" in value:
+                problems.append(f"{name}: holds a NUL character")
+                continue
         try:
             model_field.to_python(value)
         except ValidationError as error:
             problems.append(f"{name}: {' '.join(error.messages)}")
+        except (TypeError, ValueError) as error:
+            problems.append(f"{name}: {error}")
     return problems
 
 
@@ -210,6 +223,8 @@ class Loader:
         try:
             with cache.one_invalidation(), transaction.atomic():
                 self.load_all()
+                if not self.problems:
+                    self.check_references()
                 if self.problems:
                     raise LoadError(self.problems)
                 self.reset_sequences()
@@ -230,6 +245,18 @@ class Loader:
                 self.save_deferred(entry)
         if not self.problems:
             record_loads(entry.built.object for entry in self.entries if entry.built is not None)
+
+    def check_references(self):
+        """A reference by id to a row that is not there (SQLite checks only at commit)."""
+        loaded = {type(entry.built.object) for entry in self.entries if entry.built is not None}
+        tables = {model._meta.db_table for model in loaded}
+        for model in loaded:
+            tables |= {f.remote_field.through._meta.db_table for f in model._meta.many_to_many}
+        try:
+            connection.check_constraints(table_names=sorted(tables))
+        except IntegrityError as error:
+            files = ", ".join(sorted({entry.path.name for entry in self.entries}))
+            self.problems.append(f"{files}: a reference names a row that does not exist: {error}")
 
     def reset_sequences(self):
         loaded = {type(entry.built.object) for entry in self.entries if entry.built is not None}
