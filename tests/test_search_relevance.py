@@ -169,3 +169,36 @@ def test_highlighting_marks_folded_whole_words(seed):
     with translation.override("en"):
         result = next(r for r in search.search("erdogan") if r.kind.slug == "people")
     assert "<mark>Erdoğan</mark>" in result.title
+
+
+@SQLITE
+@pytest.mark.parametrize(
+    ("path", "term", "slug"),
+    [
+        ("/admin/relations/person/", "erdogan", "recep-tayyip-erdogan"),
+        ("/admin/relations/agreement/", "договора", "treaty-of-brotherhood-1921"),
+        ("/admin/relations/organisation/", "36 regions", "russian-turkish-business-council"),
+        ("/admin/relations/event/", "KAYSERI", "textile-mills-kayseri-nazilli"),
+    ],
+)
+def test_the_admin_changelist_finds_through_the_index(seed, editor_client, path, term, slug):
+    from django.apps import apps
+
+    model = apps.get_model("relations", path.rstrip("/").rsplit("/", 1)[1])
+    entry = model.objects.get(slug=slug)
+    html = editor_client.get(path, {"q": term}).text
+    assert f"{path}{entry.pk}/change/" in html
+
+
+@SQLITE
+def test_an_admin_autocomplete_finds_through_the_index(seed, editor_client):
+    response = editor_client.get(
+        "/admin/autocomplete/",
+        {
+            "term": "Erdogan",
+            "app_label": "relations",
+            "model_name": "visit",
+            "field_name": "person",
+        },
+    )
+    assert "Erdoğan" in response.json()["results"][0]["text"]
