@@ -259,6 +259,7 @@ def ranked_sqlite(queryset, kind, text):
 # Rows read past a window, so that the entries of its last day are all known (and put in
 # title order) without a second query, unless more than this many share that day.
 TIES = 20
+FEW = 1000
 
 
 class IndexedMatches:
@@ -301,7 +302,19 @@ class IndexedMatches:
         return [row for row in timed if search_index.pk_of(row) not in shown]
 
     def count_up_to(self, limit):
-        return search_index.count(self.kind, self.anywhere, limit, self.hidden)
+        number = search_index.count(self.kind, self.anywhere, limit, self.hidden)
+        if limit is None or number < limit or number > FEW:
+            self.total = number  # exact, or enough to know there are more than FEW
+        return number
+
+    @property
+    def few(self):
+        """At most FEW matches: then each part's rows are all read, oldest first (FTS5
+        reads a long word list backwards slowly, and a query of several words may hold
+        one: "in")."""
+        if not hasattr(self, "total"):
+            self.count_up_to(FEW + 1)
+        return getattr(self, "total", FEW + 1) <= FEW
 
     def count(self):
         return self.count_up_to(None)
@@ -326,7 +339,11 @@ class IndexedMatches:
         """Entries ``start`` to ``stop`` of the rows ``query`` finds, and how many rows it
         finds up to ``stop``. Rows come newest first; entries of one day are put in title
         order, so the rows of the days at either end of the window are all read."""
-        rows = search_index.row_ids(self.kind, query, stop + TIES, leaving_out=self.hidden)
+        if self.few:
+            rows = search_index.row_ids(self.kind, query, leaving_out=self.hidden, newest=False)
+            rows.reverse()
+        else:
+            rows = search_index.row_ids(self.kind, query, stop + TIES, leaving_out=self.hidden)
         total = min(len(rows), stop)
         if start >= total:
             return [], total

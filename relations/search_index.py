@@ -48,6 +48,7 @@ def active():
     return connection.vendor == "sqlite"
 
 
+@functools.lru_cache(maxsize=100_000)
 def fold(word):
     """Lower case without diacritics; İ, I and ı all become i."""
     word = word.replace("İ", "i").replace("I", "i").replace("ı", "i").lower()
@@ -221,10 +222,12 @@ def rows(kind, query, day=None, leaving_out=()):
     return sql, params
 
 
-def row_ids(kind, query, limit=None, day=None, leaving_out=()):
-    """The rowids of ``rows()``, the most recent first, at most ``limit``."""
+def row_ids(kind, query, limit=None, day=None, leaving_out=(), newest=True):
+    """The rowids of ``rows()``, the most recent first (or in the index's own order, the
+    oldest first), at most ``limit``."""
     sql, params = rows(kind, query, day, leaving_out)
-    sql += " ORDER BY rowid DESC"
+    if newest:
+        sql += " ORDER BY rowid DESC"
     if limit is not None:
         sql, params = sql + " LIMIT %s", [*params, limit]
     with connection.cursor() as cursor:

@@ -50,12 +50,21 @@ def events(make_event):
     return made
 
 
+@pytest.fixture(params=["all rows read", "newest rows read"])
+def reading(request, monkeypatch):
+    """Both ways IndexedMatches reads a part: all its rows (few matches), or the newest
+    ones up to the page, with the day at the page's end read whole."""
+    if request.param == "newest rows read":
+        monkeypatch.setattr(search, "FEW", 0)
+    return request.param
+
+
 def truth(text):
     return list(search.ranked_sqlite(EVENTS.entries(), EVENTS, text))
 
 
 @pytest.mark.parametrize("text", ["forum", "forum business", "council", "meeting", "trade"])
-def test_every_page_and_count_is_that_of_the_plain_query(events, text):
+def test_every_page_and_count_is_that_of_the_plain_query(events, text, reading):
     expected = truth(text)
     found = search.matches(EVENTS, text)
     assert isinstance(found, search.IndexedMatches)
@@ -73,7 +82,7 @@ def test_every_page_and_count_is_that_of_the_plain_query(events, text):
     assert [e.rank for e in found[:100]] == [1.0 if e.pk in in_title else 0.0 for e in expected]
 
 
-def test_drafts_and_entries_the_clock_hides_are_left_out(events):
+def test_drafts_and_entries_the_clock_hides_are_left_out(events, reading):
     shown = {e.pk for e in search.matches(EVENTS, "forum")[:1000]}
     assert shown == {e.pk for e in truth("forum")}
     hidden = {events[n].pk for n in (0, 5, 6, 11)}
