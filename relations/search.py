@@ -8,6 +8,7 @@ recent; counts and pages are read from the index (``IndexedMatches``), so neithe
 more entries than it shows.
 """
 
+import datetime
 import heapq
 import re
 from dataclasses import dataclass
@@ -236,20 +237,22 @@ def highlight(text, words):
     return mark_safe("".join(parts))
 
 
-def ranked_sqlite(queryset, kind, text):
+def ranked_sqlite(queryset, kind, text, year=None):
     """Entries whose index row holds every word; every word in the title first, then the
     most recent, then by title. Both tests are FTS5 lookups the index answers. For kinds
     with few entries, and for one year of a dated kind (a small slice of it)."""
     title = localized(kind.model, kind.title)
     if search_index.expression(text) is None:
         return queryset.none()
+    # An entry touching a year starts before its end: only those rows are read.
+    until = datetime.date(year, 12, 31).toordinal() if year and kind.order else None
     in_title = ExpressionWrapper(
-        Q(pk__in=RawSQL(*search_index.matching(kind, text, "title"))),
+        Q(pk__in=RawSQL(*search_index.matching(kind, text, "title", until))),
         output_field=BooleanField(),
     )
     order = [f"-{kind.order}"] if kind.order else []
     return (
-        queryset.filter(pk__in=RawSQL(*search_index.matching(kind, text)))
+        queryset.filter(pk__in=RawSQL(*search_index.matching(kind, text, until=until)))
         .annotate(in_title=in_title)
         .annotate(rank=ExpressionWrapper(F("in_title") * 1.0, output_field=FloatField()))
         .order_by("-in_title", *order, title)
@@ -427,7 +430,7 @@ def matches(kind, text, year=None, timed=None):
     if connection.vendor != "postgresql":
         if year is None and search_index.expression(text) is not None:
             return IndexedMatches(queryset, kind, text, timed)
-        return ranked_sqlite(queryset, kind, text)
+        return ranked_sqlite(queryset, kind, text, year)
     if not kind.vector:
         return ranked_plain(queryset, kind, text)
     return ranked_postgres(queryset, kind, text)

@@ -183,11 +183,13 @@ def expression(text, column=None):
     return f"{column} : ({joined})" if column else joined
 
 
-def matching(kind, text, column=None):
-    """SQL and parameters for the primary keys of ``kind`` whose row matches ``text``."""
+def matching(kind, text, column=None, until=None):
+    """SQL and parameters for the primary keys of ``kind`` whose row matches ``text``
+    (dated no later than the day number ``until``, if given)."""
     base = kind.number * SPAN
+    high = base + (until * DAY + DAY - 1 if until is not None else SPAN - 1)
     sql = f"SELECT rowid %% %s FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid BETWEEN %s AND %s"
-    return sql, [DAY, expression(text, column or "{title body}"), base, base + SPAN - 1]
+    return sql, [DAY, expression(text, column or "{title body}"), base, high]
 
 
 def published(query):
