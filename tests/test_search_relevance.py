@@ -187,3 +187,25 @@ def test_an_admin_autocomplete_finds_through_the_search(seed, editor_client):
         },
     )
     assert "Erdoğan" in response.json()["results"][0]["text"]
+
+
+@pytest.mark.parametrize(
+    ("language", "query"),
+    [("tr", "başbakanı"), ("en", "cumhurbaskani"), ("ru", "премьер-министра"), ("en", "prime")],
+)
+def test_a_person_is_found_by_a_role_held(seed, language, query):
+    assert "suleyman-demirel" in slugs(language, query)
+
+
+def test_a_near_spelling_is_not_offered_beside_an_exact_match(seed):
+    # Three agreements' titles are near "Antlaşması" (PostgreSQL's trigram similarity);
+    # one holds the word, and only it is found.
+    assert slugs("tr", "Antlaşması") == ["treaty-of-brotherhood-1921"]
+
+
+def test_the_order_is_title_then_most_recent_then_title(make_event):
+    import datetime
+
+    for title, year in [("Gas talks", 1995), ("Gas forum", 2001), ("Fair", 2010), ("Expo", 2010)]:
+        make_event(title=title, summary="Gas", date=datetime.date(year, 1, 1))
+    assert slugs("en", "gas") == ["gas-forum", "gas-talks", "expo", "fair"]
