@@ -17,7 +17,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_permission_codename
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.expressions import RawSQL
 from django.http import Http404, HttpResponseRedirect
@@ -159,14 +159,17 @@ class EveryLanguageSearch:
         ]
 
     def get_search_results(self, request, queryset, search_term):
-        """Django's ``icontains`` on every language, and on SQLite also the site's search
-        index: "erdogan" finds "Erdoğan", "договора" finds "Договор" (docs/search.md)."""
+        """Django's ``icontains`` on every language, and also the site's search index (on
+        PostgreSQL its stored vectors): "erdogan" finds "Erdoğan", "договора" finds
+        "Договор" (docs/search.md)."""
         found, duplicates = super().get_search_results(request, queryset, search_term)
         kind = search.BY_MODEL.get(self.model)
         if kind and search_term.strip() and search_index.active():
             sql, params = search_index.matching(kind, search_term)
             if params[1] is not None:
                 found = found | queryset.filter(pk__in=RawSQL(sql, params))
+        elif kind and connection.vendor == "postgresql" and search.words_of(search_term):
+            found = found | queryset.filter(search.Holds(kind, search_term))
         return found, duplicates
 
 
