@@ -18,6 +18,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -73,7 +74,7 @@ class LatestEntriesFeed(Feed):
     def item_description(self, item):
         # Feed readers show the description as HTML: the summary's Markdown sanitised as on
         # the pages, never the editor's raw text.
-        return render_markdown(f"{item.when}. {item.summary}".strip())
+        return render_markdown(f"{capfirst(item.when)}. {item.summary}".strip())
 
     def item_pubdate(self, item):
         return item.published_at
