@@ -26,6 +26,7 @@ from .context_processors import site_name
 from .dates import Precision
 from .markup import render_markdown
 from .models import Agreement, Event, EventSeries, Office, Visit
+from .templatetags.site_tags import full_stop
 
 LATEST = 30
 KINDS = {"events": Event, "agreements": Agreement, "visits": Visit}
@@ -74,7 +75,9 @@ class LatestEntriesFeed(Feed):
     def item_description(self, item):
         # Feed readers show the description as HTML: the summary's Markdown sanitised as on
         # the pages, never the editor's raw text.
-        return render_markdown(f"{capfirst(item.when)}. {item.summary}".strip())
+        # A Russian date ends in "г.": it ends the sentence without a second full stop.
+        when = capfirst(item.when)
+        return render_markdown(f"{when}{full_stop(when)} {item.summary}".strip())
 
     def item_pubdate(self, item):
         return item.published_at
