@@ -110,16 +110,18 @@ class StableOrderingFilter(django_filters.OrderingFilter):
 
 
 def sort_filter(date_field):
+    # Each order offered once: the list's own order (newest first) is the first choice and
+    # what the menu shows when no sort is asked for, not also an empty "Newest first".
     return StableOrderingFilter(
         label=_("Sort"),
-        empty_label=_("Newest first"),
+        empty_label=None,
         fields=((date_field, date_field), ("title", "title")),
-        field_labels={
-            date_field: _("Oldest first"),
-            f"-{date_field}": _("Newest first"),
-            "title": _("Title A–Z"),
-            "-title": _("Title Z–A"),
-        },
+        choices=[
+            (f"-{date_field}", _("Newest first")),
+            (date_field, _("Oldest first")),
+            ("title", _("Title A–Z")),
+            ("-title", _("Title Z–A")),
+        ],
     )
 
 
