@@ -224,9 +224,10 @@ def vcard(request, slug):
         "BEGIN:VCARD",
         "VERSION:4.0",
         f"FN:{vcard_text(office.name)}",
-        f"ORG:{vcard_text(office.organisation.name)}",
         f"ADR;TYPE=work:;;{vcard_text(office.address)};{vcard_text(office.city)};;;{vcard_text(office.country.name)}",
     ]
+    if office.organisation.is_public:  # a draft organisation is named nowhere
+        lines.insert(3, f"ORG:{vcard_text(office.organisation.name)}")
     if office.phone:
         lines.append(f"TEL;TYPE=work,voice;VALUE=uri:{office.phone_uri}")
     if office.fax:

@@ -94,7 +94,10 @@ class RelatedNameFilter(django_filters.CharFilter):
         if not value:
             return queryset
         related = queryset.model._meta.get_field(self.field_name).related_model
-        matches = related.objects.filter(Q(slug=value) | Q(name__icontains=value), **self.among)
+        # Among what visitors may see: a draft's slug or name answers as an unknown one.
+        candidates = related.objects
+        candidates = candidates.published() if hasattr(candidates, "published") else candidates
+        matches = candidates.filter(Q(slug=value) | Q(name__icontains=value), **self.among)
         # Subqueries rather than a join: an entry linked to two matches appears once,
         # without DISTINCT over the whole table.
         linked = queryset.model.objects.filter(**{f"{self.field_name}__in": matches})
