@@ -310,7 +310,10 @@ class EntryAdmin(HistoryIdsMixin, ImportExportModelAdmin, SimpleHistoryAdmin, Tr
 
     @admin.display(description=_("last changed"), ordering="last_changed_at")
     def last_changed(self, obj):
-        return obj.last_changed_at
+        # Short ("2026-11-27 03:00", the site's time zone): the column stays in view at 1280 px.
+        if obj.last_changed_at is None:
+            return "—"
+        return timezone.localtime(obj.last_changed_at).strftime("%Y-%m-%d %H:%M")
 
     @admin.display(description=_("by"), ordering="last_changed_by")
     def changed_by(self, obj):
