@@ -213,6 +213,8 @@ class TranslatedAdmin(EveryLanguageSearch, SafeAutocompleteAdminMixin, TabbedTra
 CONFLICT_FIELDS = ("seen_version", "save_anyway")
 # The change form's "Save and send to review" button (templates/admin/relations/change_form.html).
 REVIEW_BUTTON = "_send_to_review"
+# A changelist row's version stamp, posted beside its action checkbox.
+SEEN_VERSION_PREFIX = "_seen_version-"
 
 
 def unique_slug(model, slug):
@@ -302,6 +304,8 @@ class EntryAdmin(HistoryIdsMixin, ImportExportModelAdmin, SimpleHistoryAdmin, Tr
             .annotate(
                 last_changed_at=Subquery(changes.values("history_date")[:1]),
                 last_changed_by=Subquery(changes.values("history_user__username")[:1]),
+                # The version stamp (forms.version_of) of each row, for the "Publish" action.
+                last_version=Subquery(changes.values("history_id")[:1]),
             )
         )
 
@@ -651,9 +655,39 @@ class PublishableAdmin(PublicationPermissionMixin, EntryAdmin):
             request, queryset.filter(publication=Publication.DRAFT), Publication.REVIEW
         )
 
+    def action_checkbox(self, obj):
+        """The row's box, and the version of the entry the list shows: "Publish" publishes
+        that version only (``publish``)."""
+        return format_html(
+            '{}<input type="hidden" name="{}" value="{}">',
+            super().action_checkbox(obj),
+            f"{SEEN_VERSION_PREFIX}{obj.pk}",
+            "" if obj.last_version is None else obj.last_version,
+        )
+
     @admin.action(description=_("Publish the selected entries"), permissions=["publish"])
     def publish(self, request, queryset):
-        self._set_publication(request, queryset, Publication.PUBLISHED)
+        """Publish exactly the versions the Editor had on the list: an entry saved since (or
+        one the list did not show, as with "select all") stays as it is, for review."""
+        reviewed, changed = [], []
+        for entry in queryset.exclude(publication=Publication.PUBLISHED):
+            seen = request.POST.get(f"{SEEN_VERSION_PREFIX}{entry.pk}")
+            current = "" if entry.last_version is None else str(entry.last_version)
+            (reviewed if seen == current else changed).append(entry)
+        if changed:
+            self.message_user(
+                request,
+                _(
+                    "Not published, because they changed after you opened the list or were "
+                    "not shown on it: %(entries)s. They stay in review: open them to see the "
+                    "changes, or reload the list and publish again."
+                )
+                % {"entries": "; ".join(f"“{entry}”" for entry in changed)},
+                messages.WARNING,
+            )
+        self._set_publication(
+            request, queryset.filter(pk__in=[e.pk for e in reviewed]), Publication.PUBLISHED
+        )
 
     @admin.action(
         description=_("Unpublish the selected entries (back to draft)"), permissions=["publish"]
