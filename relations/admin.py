@@ -24,7 +24,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.text import Truncator, format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -635,7 +635,12 @@ class PublishableAdmin(PublicationPermissionMixin, EntryAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         info = self.opts.app_label, self.opts.model_name
         preview_url = reverse("admin:{}_{}_preview".format(*info), args=[object_id])
-        extra_context = (extra_context or {}) | {"preview_url": preview_url}
+        extra_context = (extra_context or {}) | {
+            "preview_url": preview_url,
+            "preview_languages": [
+                (code, name, f"{preview_url}?language={code}") for code, name in settings.LANGUAGES
+            ],
+        }
         return super().change_view(request, object_id, form_url, extra_context)
 
     def preview_view(self, request, object_id):
@@ -645,8 +650,17 @@ class PublishableAdmin(PublicationPermissionMixin, EntryAdmin):
         obj = self.get_object(request, unquote(object_id))
         if obj is None or not self.has_view_permission(request, obj):
             raise Http404
-        response = self.preview_view_class.as_view(preview=True)(request, slug=obj.slug)
+        # Any language, whatever the admin's: ?language=ru shows the Russian page.
+        language = request.GET.get("language")
+        if language not in dict(settings.LANGUAGES):
+            language = translation.get_language()
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = self.preview_view_class.as_view(preview=True)(request, slug=obj.slug)
+            if hasattr(response, "render"):
+                response.render()  # a TemplateResponse renders late: in this language
         response["X-Robots-Tag"] = "noindex"
+        response["Content-Language"] = language
         return response
 
     @admin.action(description=_("Send the selected drafts to review"), permissions=["change"])
