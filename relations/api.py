@@ -12,7 +12,7 @@ from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import Field, create_model
 
-from . import views
+from .models import Agreement, Event, Office, Organisation, Visit
 from .schemas import KINDS
 
 api = NinjaAPI(
@@ -23,12 +23,12 @@ api = NinjaAPI(
     docs_url=None,  # the interactive docs load scripts from a CDN; the description is enough
 )
 
-QUERYSETS = {
-    "events": views.events,
-    "agreements": views.agreements,
-    "visits": views.visits,
-    "offices": views.offices,
-    "organisations": views.organisations,
+MODELS = {
+    "events": Event,
+    "agreements": Agreement,
+    "visits": Visit,
+    "offices": Office,
+    "organisations": Organisation,
 }
 
 
@@ -50,7 +50,7 @@ def filter_schema(kind):
 
 def add_kind(kind):
     router = Router(tags=[kind.name])
-    queryset = QUERYSETS[kind.name]
+    model = MODELS[kind.name]
     filters_schema = filter_schema(kind)
 
     @router.get(
@@ -58,7 +58,9 @@ def add_kind(kind):
     )
     @paginate(Pages)
     def list_entries(request, filters: Query[filters_schema]):
-        filterset = kind.filterset(request.GET, queryset=kind.rows(queryset()))
+        filterset = kind.filterset(
+            request.GET, queryset=kind.rows(model.objects.published().for_pages())
+        )
         if not filterset.is_valid():
             raise HttpError(400, filterset.errors.as_text())
         return filterset.qs
@@ -72,7 +74,7 @@ def add_kind(kind):
     def entry_detail(request, slug: str):
         if "\x00" in slug:  # no slug holds one, and PostgreSQL refuses it in a query
             raise Http404
-        return get_object_or_404(kind.rows(queryset()), slug=slug)
+        return get_object_or_404(kind.rows(model.objects.published().for_pages()), slug=slug)
 
     list_entries.__name__ = f"list_{kind.name}"
     entry_detail.__name__ = f"get_{kind.name}"

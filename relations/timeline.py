@@ -16,6 +16,7 @@ from itertools import groupby, islice
 from django.utils.translation import gettext_lazy as _
 
 from .dates import Precision, format_date
+from .models import Agreement, Event, Visit
 
 
 class Kind:
@@ -72,6 +73,12 @@ DATE_FIELDS = {
     Kind.AGREEMENT: ("signed_on", "signed_precision"),
 }
 KINDS = list(DATE_FIELDS)
+MODELS = {Kind.EVENT: Event, Kind.VISIT: Visit, Kind.AGREEMENT: Agreement}
+
+
+def published():
+    """Each kind's published entries, as the timeline shows them, in KINDS order."""
+    return tuple(MODELS[kind].objects.published().for_pages() for kind in KINDS)
 
 
 def with_fields(events, visits, agreements):

@@ -41,39 +41,6 @@ PEOPLE_VISITS_SHOWN = 5
 SIDE_LIST_LENGTH = 10
 
 
-def published(model, drafts=False):
-    """What visitors see. ``drafts=True`` is for an editor's preview of one entry only."""
-    return model.objects.all() if drafts else model.objects.published()
-
-
-# Querysets with the related rows each page shows, fetched in a fixed number of queries.
-
-
-def events(drafts=False):
-    return published(Event, drafts).select_related("place_country", "series")
-
-
-def agreements(drafts=False):
-    return published(Agreement, drafts).select_related("place_country").prefetch_related("parties")
-
-
-def visits(drafts=False):
-    # The people's roles give the role held on each visit's date (Visit.role_held).
-    return (
-        published(Visit, drafts)
-        .select_related("person", "origin_country", "host_country")
-        .prefetch_related("person__roles")
-    )
-
-
-def offices(drafts=False):
-    return published(Office, drafts).select_related("organisation", "country")
-
-
-def organisations(drafts=False):
-    return published(Organisation, drafts).prefetch_related("countries")
-
-
 class CappedPaginator(Paginator):
     """Counts and pages through the first MAX_RESULTS results only.
 
@@ -137,7 +104,7 @@ class EventListView(FilteredListView):
     template_name = "relations/event_list.html"
 
     def get_queryset(self):
-        return events()
+        return Event.objects.published().for_pages()
 
 
 class AgreementListView(FilteredListView):
@@ -146,7 +113,7 @@ class AgreementListView(FilteredListView):
     template_name = "relations/agreement_list.html"
 
     def get_queryset(self):
-        return agreements()
+        return Agreement.objects.published().for_pages()
 
 
 class VisitListView(FilteredListView):
@@ -155,7 +122,7 @@ class VisitListView(FilteredListView):
     template_name = "relations/visit_list.html"
 
     def get_queryset(self):
-        return visits()
+        return Visit.objects.published().for_pages()
 
 
 class OfficeListView(FilteredListView):
@@ -164,7 +131,11 @@ class OfficeListView(FilteredListView):
     template_name = "relations/office_list.html"
 
     def get_queryset(self):
-        return offices().prefetch_related(Prefetch("represents", queryset=published(Organisation)))
+        return (
+            Office.objects.published()
+            .for_pages()
+            .prefetch_related(Prefetch("represents", queryset=Organisation.objects.published()))
+        )
 
 
 class OrganisationListView(FilteredListView):
@@ -173,12 +144,18 @@ class OrganisationListView(FilteredListView):
     template_name = "relations/organisation_list.html"
 
     def get_queryset(self):
-        return organisations().select_related("parent")
+        return Organisation.objects.published().for_pages().select_related("parent")
 
 
 class DetailPageMixin:
-    """What every detail page adds: a permalink, a citation and schema.org JSON-LD."""
+    """What every detail page adds: a permalink, a citation and schema.org JSON-LD.
 
+    The admin's "Preview" serves the same view with ``preview=True`` to signed-in
+    staff only: the entry may then be a draft, while everything it links to is
+    still limited to what visitors see.
+    """
+
+    preview = False
     query_parameters = ()  # the page cache drops any (relations/cache.py)
     # No list: the entries shown are reached through the page's own entry, whose links
     # ban this page when they change (relations/cache.py, changed_keys).
@@ -195,33 +172,32 @@ class DetailPageMixin:
             "meta_description": Truncator(data.get("description", "")).words(30),
             "cite_date": getattr(self.object, "when", ""),
             "accessed": timezone.localdate(),
+            "preview": self.preview,
         }
         return context
 
+    def entries(self, model):
+        """The entries of ``model`` this page may show: drafts too in a preview."""
+        return model.objects.all() if self.preview else model.objects.published()
+
 
 class DocumentedDetailView(DetailPageMixin, DetailView):
-    """A visitor's page for one entry, ending with its sources, last update and change note.
-
-    The admin's "Preview" serves the same view with ``preview=True`` to signed-in
-    staff only: the entry may then be a draft, while everything it links to is
-    still limited to what visitors see.
-    """
-
-    preview = False
+    """A visitor's page for one entry, ending with its sources, last update and change note."""
 
     def get_queryset(self):
         return self.get_records().prefetch_related("sources")
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs) | {"preview": self.preview}
 
 
 class EventDetailView(DocumentedDetailView):
     template_name = "relations/event_detail.html"
 
     def get_records(self):
-        return events(self.preview).prefetch_related(
-            "countries", Prefetch("organisations", queryset=published(Organisation))
+        return (
+            self.entries(Event)
+            .for_pages()
+            .prefetch_related(
+                "countries", Prefetch("organisations", queryset=Organisation.objects.published())
+            )
         )
 
 
@@ -230,7 +206,8 @@ class AgreementDetailView(DocumentedDetailView):
 
     def get_records(self):
         return (
-            agreements(self.preview)
+            self.entries(Agreement)
+            .for_pages()
             .select_related("visit", "visit__person")
             .prefetch_related(
                 Prefetch(
@@ -242,7 +219,9 @@ class AgreementDetailView(DocumentedDetailView):
                 public_links("links_from", "to_agreement"),
                 public_links("links_to", "from_agreement"),
                 Prefetch(
-                    "founded_bodies", queryset=published(Organisation), to_attr="public_bodies"
+                    "founded_bodies",
+                    queryset=Organisation.objects.published(),
+                    to_attr="public_bodies",
                 ),
             )
         )
@@ -250,7 +229,7 @@ class AgreementDetailView(DocumentedDetailView):
 
 def public_links(relation, other_end):
     """An agreement's links whose other end visitors may see, as ``public_<relation>``."""
-    links = AgreementLink.objects.filter(**{f"{other_end}__in": published(Agreement)})
+    links = AgreementLink.objects.filter(**{f"{other_end}__in": Agreement.objects.published()})
     return Prefetch(
         relation, queryset=links.select_related(other_end), to_attr=f"public_{relation}"
     )
@@ -260,8 +239,16 @@ class VisitDetailView(DocumentedDetailView):
     template_name = "relations/visit_detail.html"
 
     def get_records(self):
-        return visits(self.preview).prefetch_related(
-            Prefetch("agreements", queryset=agreements(), to_attr="public_agreements")
+        return (
+            self.entries(Visit)
+            .for_pages()
+            .prefetch_related(
+                Prefetch(
+                    "agreements",
+                    queryset=Agreement.objects.published().for_pages(),
+                    to_attr="public_agreements",
+                )
+            )
         )
 
 
@@ -269,8 +256,10 @@ class OfficeDetailView(DocumentedDetailView):
     template_name = "relations/office_detail.html"
 
     def get_records(self):
-        return offices(self.preview).prefetch_related(
-            Prefetch("represents", queryset=published(Organisation))
+        return (
+            self.entries(Office)
+            .for_pages()
+            .prefetch_related(Prefetch("represents", queryset=Organisation.objects.published()))
         )
 
 
@@ -279,14 +268,33 @@ class OrganisationDetailView(DocumentedDetailView):
 
     def get_records(self):
         return (
-            organisations(self.preview)
+            self.entries(Organisation)
+            .for_pages()
             .select_related("founded_by")
             .prefetch_related(
-                Prefetch("children", queryset=published(Organisation), to_attr="public_children"),
-                Prefetch("offices", queryset=offices(), to_attr="public_offices"),
-                Prefetch("represented_by", queryset=offices(), to_attr="public_represented_by"),
-                Prefetch("events", queryset=events(), to_attr="public_events"),
-                Prefetch("event_series", queryset=published(EventSeries), to_attr="public_series"),
+                Prefetch(
+                    "children", queryset=Organisation.objects.published(), to_attr="public_children"
+                ),
+                Prefetch(
+                    "offices",
+                    queryset=Office.objects.published().for_pages(),
+                    to_attr="public_offices",
+                ),
+                Prefetch(
+                    "represented_by",
+                    queryset=Office.objects.published().for_pages(),
+                    to_attr="public_represented_by",
+                ),
+                Prefetch(
+                    "events",
+                    queryset=Event.objects.published().for_pages(),
+                    to_attr="public_events",
+                ),
+                Prefetch(
+                    "event_series",
+                    queryset=EventSeries.objects.published(),
+                    to_attr="public_series",
+                ),
                 Prefetch("co_chairs", queryset=CoChair.objects.select_related("person", "country")),
             )
         )
@@ -298,10 +306,12 @@ class PersonDetailView(DocumentedDetailView):
     def get_records(self):
         return Person.objects.prefetch_related(
             Prefetch("roles", queryset=Role.objects.select_related("country")),
-            Prefetch("visits", queryset=visits(), to_attr="public_visits"),
+            Prefetch(
+                "visits", queryset=Visit.objects.published().for_pages(), to_attr="public_visits"
+            ),
             Prefetch(
                 "signatures",
-                queryset=AgreementAction.objects.filter(agreement__in=published(Agreement))
+                queryset=AgreementAction.objects.filter(agreement__in=Agreement.objects.published())
                 .select_related("agreement", "party")
                 .order_by("date"),
                 to_attr="public_signatures",
@@ -314,11 +324,15 @@ class SeriesDetailView(DocumentedDetailView):
 
     def get_records(self):
         return (
-            published(EventSeries, self.preview)
+            self.entries(EventSeries)
             .select_related("country")
             .prefetch_related(
-                Prefetch("participants", queryset=published(Organisation)),
-                Prefetch("editions", queryset=events().order_by("date"), to_attr="public_editions"),
+                Prefetch("participants", queryset=Organisation.objects.published()),
+                Prefetch(
+                    "editions",
+                    queryset=Event.objects.published().for_pages().order_by("date"),
+                    to_attr="public_editions",
+                ),
             )
         )
 
@@ -334,9 +348,9 @@ class SeriesDetailView(DocumentedDetailView):
             if len(past) < len(series.public_editions)
             else series.next_edition_year(last_held, today.year),
             # Through the editions' ids, without a DISTINCT over every organisation.
-            "edition_participants": published(Organisation).filter(
+            "edition_participants": Organisation.objects.published().filter(
                 pk__in=Event.organisations.through.objects.filter(
-                    event__in=published(Event).filter(series=series)
+                    event__in=Event.objects.published().filter(series=series)
                 ).values("organisation_id")
             ),
         }
@@ -363,16 +377,18 @@ def partner_people(country):
 
     Three subqueries of person ids rather than joins with DISTINCT: a person with a
     thousand visits costs one row, not a thousand."""
-    visits_made = published(Visit).involving(country).values("person_id")
+    visits_made = Visit.objects.published().involving(country).values("person_id")
     roles = Role.objects.filter(country=country).values("person_id")
     signatures = AgreementAction.objects.filter(
-        party=country, agreement__in=published(Agreement)
+        party=country, agreement__in=Agreement.objects.published()
     ).values("signatory_id")
     # Each person is named with the role held at their visits with the country (Demirel
     # came to Moscow in 1992 as head of government, years before he was President).
     partner_visits = Prefetch(
         "visits",
-        queryset=published(Visit).involving(country).order_by("date")[:PEOPLE_VISITS_SHOWN],
+        queryset=Visit.objects.published()
+        .involving(country)
+        .order_by("date")[:PEOPLE_VISITS_SHOWN],
         to_attr="partner_visits",
     )
     return Person.objects.filter(
@@ -384,27 +400,39 @@ def partner_context(page):
     """Everything a partner page shows, drawn from the records of its country."""
     country = page.country
     # Newest first, read once for the chronology and the latest of each kind.
-    recent_events = list(events().filter(countries=country)[:CHRONOLOGY_LENGTH])
-    recent_visits = list(visits().involving(country)[:CHRONOLOGY_LENGTH])
-    recent_agreements = list(agreements().filter(parties=country)[:CHRONOLOGY_LENGTH])
+    recent_events = list(
+        Event.objects.published().for_pages().filter(countries=country)[:CHRONOLOGY_LENGTH]
+    )
+    recent_visits = list(
+        Visit.objects.published().for_pages().involving(country)[:CHRONOLOGY_LENGTH]
+    )
+    recent_agreements = list(
+        Agreement.objects.published().for_pages().filter(parties=country)[:CHRONOLOGY_LENGTH]
+    )
     return {
         "page": page,
         "sections": page.sections.all(),
         "figures": {
-            "agreements": published(Agreement).filter(parties=country).count(),
-            "visits": published(Visit).involving(country).count(),
-            "events": published(Event).filter(countries=country).count(),
+            "agreements": Agreement.objects.published().filter(parties=country).count(),
+            "visits": Visit.objects.published().involving(country).count(),
+            "events": Event.objects.published().filter(countries=country).count(),
         },
-        "key_agreements": agreements().filter(parties=country, is_key=True).order_by("signed_on"),
+        "key_agreements": Agreement.objects.published()
+        .for_pages()
+        .filter(parties=country, is_key=True)
+        .order_by("signed_on"),
         "latest_agreements": recent_agreements[:10],
         "chronology": chronology(recent_events, recent_visits, recent_agreements),
         "people": partner_people(country),
         "latest_events": recent_events[:6],
         "latest_visits": recent_visits[:6],
         **first_few(
-            "joint_bodies", organisations().filter(countries=country, kind__in=JOINT_BODY_KINDS)
+            "joint_bodies",
+            Organisation.objects.published()
+            .for_pages()
+            .filter(countries=country, kind__in=JOINT_BODY_KINDS),
         ),
-        **first_few("offices", offices().filter(country=country)),
+        **first_few("offices", Office.objects.published().for_pages().filter(country=country)),
     }
 
 
@@ -417,16 +445,15 @@ def first_few(name, queryset):
 class PartnerDetailView(DetailPageMixin, DetailView):
     template_name = "relations/partner_detail.html"
     context_object_name = "page"
-    preview = False
 
     def get_queryset(self):
-        return published(PartnerPage, self.preview).select_related("country")
+        return self.entries(PartnerPage).select_related("country")
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs) | {"preview": self.preview}
+        context = super().get_context_data(**kwargs)
         today = timezone.localdate()
         country = self.object.country
-        querysets = timeline.filter_by(events(), visits(), agreements(), country=country)
+        querysets = timeline.filter_by(*timeline.published(), country=country)
         entries = timeline.chronology(*timeline.same_day_in_earlier_years(*querysets, today))
         context["on_this_day"] = timeline.on_this_day(entries, today)
         return context | partner_context(self.object)
@@ -441,7 +468,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        pages = list(published(PartnerPage).select_related("country"))
+        pages = list(PartnerPage.objects.published().select_related("country"))
         context["partner_pages"] = pages
         if pages:
             context |= partner_context(pages[0])
@@ -461,14 +488,14 @@ class TimelineView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        decades = timeline.decades(events(), visits(), agreements())
+        decades = timeline.decades(*timeline.published())
         form = filters.TimelineForm(self.request.GET or None, decades=decades)
         page = self.page_number()
         entries, has_next = [], False
         if not form.is_bound or form.is_valid():
             choices = form.cleaned_data if form.is_bound else {}
             querysets = timeline.filter_by(
-                events(), visits(), agreements(), choices.get("category"), choices.get("country")
+                *timeline.published(), choices.get("category"), choices.get("country")
             )
             if choices.get("decade") is not None:
                 querysets = timeline.in_decade(*querysets, choices["decade"])
