@@ -12,8 +12,7 @@ from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import Field, create_model
 
-from .models import Agreement, Event, Office, Organisation, Visit
-from .schemas import KINDS
+from .kinds import LISTED
 
 api = NinjaAPI(
     title="Bilateral cooperation API",
@@ -22,14 +21,6 @@ api = NinjaAPI(
     urls_namespace="api",
     docs_url=None,  # the interactive docs load scripts from a CDN; the description is enough
 )
-
-MODELS = {
-    "events": Event,
-    "agreements": Agreement,
-    "visits": Visit,
-    "offices": Office,
-    "organisations": Organisation,
-}
 
 
 class Pages(PageNumberPagination):
@@ -50,7 +41,7 @@ def filter_schema(kind):
 
 def add_kind(kind):
     router = Router(tags=[kind.name])
-    model = MODELS[kind.name]
+    queryset = kind.published
     filters_schema = filter_schema(kind)
 
     @router.get(
@@ -58,9 +49,7 @@ def add_kind(kind):
     )
     @paginate(Pages)
     def list_entries(request, filters: Query[filters_schema]):
-        filterset = kind.filterset(
-            request.GET, queryset=kind.rows(model.objects.published().for_pages())
-        )
+        filterset = kind.filterset(request.GET, queryset=kind.rows(queryset()))
         if not filterset.is_valid():
             raise HttpError(400, filterset.errors.as_text())
         return filterset.qs
@@ -74,12 +63,12 @@ def add_kind(kind):
     def entry_detail(request, slug: str):
         if "\x00" in slug:  # no slug holds one, and PostgreSQL refuses it in a query
             raise Http404
-        return get_object_or_404(kind.rows(model.objects.published().for_pages()), slug=slug)
+        return get_object_or_404(kind.rows(queryset()), slug=slug)
 
     list_entries.__name__ = f"list_{kind.name}"
     entry_detail.__name__ = f"get_{kind.name}"
     api.add_router(f"/{kind.name}", router)
 
 
-for _kind in KINDS.values():
+for _kind in LISTED.values():
     add_kind(_kind)

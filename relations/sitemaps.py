@@ -4,7 +4,7 @@ language with hreflang alternates, in files of at most ``limit`` addresses."""
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Agreement, Event, EventSeries, Office, Organisation, PartnerPage, Visit
+from . import kinds
 
 
 class LanguagesSitemap(Sitemap):
@@ -23,11 +23,7 @@ class PagesSitemap(LanguagesSitemap):
         return [
             "relations:home",
             "relations:timeline",
-            "relations:event-list",
-            "relations:agreement-list",
-            "relations:visit-list",
-            "relations:organisation-list",
-            "relations:office-list",
+            *(kind.list_url_name for kind in kinds.LISTED.values()),
         ]
 
     def location(self, item):
@@ -52,6 +48,6 @@ SITEMAPS = {
     "pages": PagesSitemap,
     **{
         model._meta.model_name: published_sitemap(model)
-        for model in (PartnerPage, Event, EventSeries, Agreement, Visit, Organisation, Office)
+        for model in (kind.model for kind in kinds.ALL if kind.sitemap)
     },
 }

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from . import exports, feeds, filters, schemas, search, structured_data, timeline
+from . import exports, kinds, search, structured_data, timeline
 from .models import (
     JOINT_BODY_KINDS,
     Agreement,
@@ -70,7 +70,7 @@ class FilteredListView(FilterView):
     paginate_by = 20
     paginator_class = CappedPaginator
     strict = True
-    export = None  # the kind in schemas.KINDS this list downloads as
+    kind = None  # its entry in relations.kinds: what it downloads as, whether it has a feed
     # Read by the page cache (relations/cache.py), with the filters' names; others are dropped.
     query_parameters = ("page", "format")
 
@@ -79,8 +79,11 @@ class FilteredListView(FilterView):
         if export_format in exports.FORMATS:
             filterset = self.get_filterset(self.get_filterset_class())
             queryset = filterset.qs if filterset.is_valid() else filterset.queryset.none()
-            return exports.export(schemas.KINDS[self.export], export_format, queryset, request)
+            return exports.export(self.kind, export_format, queryset, request)
         return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return self.kind.published()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -94,57 +97,45 @@ class FilteredListView(FilterView):
         context["is_filtered"] = any(
             value for key, value in self.request.GET.items() if key not in {"page", "format"}
         )
-        context["feed_kind"] = self.export if self.export in feeds.KINDS else None
+        context["feed_kind"] = self.kind.name if self.kind.feed else None
         return context
 
 
 class EventListView(FilteredListView):
-    export = "events"
-    filterset_class = filters.EventFilter
+    kind = kinds.EVENTS
+    filterset_class = kind.filterset
     template_name = "relations/event_list.html"
-
-    def get_queryset(self):
-        return Event.objects.published().for_pages()
 
 
 class AgreementListView(FilteredListView):
-    export = "agreements"
-    filterset_class = filters.AgreementFilter
+    kind = kinds.AGREEMENTS
+    filterset_class = kind.filterset
     template_name = "relations/agreement_list.html"
-
-    def get_queryset(self):
-        return Agreement.objects.published().for_pages()
 
 
 class VisitListView(FilteredListView):
-    export = "visits"
-    filterset_class = filters.VisitFilter
+    kind = kinds.VISITS
+    filterset_class = kind.filterset
     template_name = "relations/visit_list.html"
-
-    def get_queryset(self):
-        return Visit.objects.published().for_pages()
 
 
 class OfficeListView(FilteredListView):
-    export = "offices"
-    filterset_class = filters.OfficeFilter
+    kind = kinds.OFFICES
+    filterset_class = kind.filterset
     template_name = "relations/office_list.html"
 
     def get_queryset(self):
-        return (
-            Office.objects.published()
-            .for_pages()
-            .prefetch_related(Prefetch("represents", queryset=Organisation.objects.published()))
-        )
+        represents = Prefetch("represents", queryset=Organisation.objects.published())
+        return super().get_queryset().prefetch_related(represents)
 
 
 class OrganisationListView(FilteredListView):
-    export = "organisations"
-    filterset_class = filters.OrganisationFilter
+    kind = kinds.ORGANISATIONS
+    filterset_class = kind.filterset
     template_name = "relations/organisation_list.html"
 
     def get_queryset(self):
-        return Organisation.objects.published().for_pages().select_related("parent")
+        return super().get_queryset().select_related("parent")
 
 
 class DetailPageMixin:
@@ -363,9 +354,12 @@ def chronology(recent_events, recent_visits, recent_agreements):
     merging them reads a fixed number of rows however long the record grows.
     """
     merged = heapq.merge(
-        ((event.date, _("Event"), event) for event in recent_events),
-        ((visit.date, _("Visit"), visit) for visit in recent_visits),
-        ((agreement.signed_on, _("Agreement"), agreement) for agreement in recent_agreements),
+        ((event.date, kinds.EVENTS.label, event) for event in recent_events),
+        ((visit.date, kinds.VISITS.label, visit) for visit in recent_visits),
+        (
+            (agreement.signed_on, kinds.AGREEMENTS.label, agreement)
+            for agreement in recent_agreements
+        ),
         key=lambda item: item[0],
         reverse=True,
     )
@@ -483,13 +477,13 @@ class TimelineView(TemplateView):
     """
 
     template_name = "relations/timeline.html"
-    query_parameters = (*filters.TimelineForm.base_fields, "page")
+    query_parameters = (*timeline.TimelineForm.base_fields, "page")
     surrogate_lists = ("event", "visit", "agreement")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         decades = timeline.decades(*timeline.published())
-        form = filters.TimelineForm(self.request.GET or None, decades=decades)
+        form = timeline.TimelineForm(self.request.GET or None, decades=decades)
         page = self.page_number()
         entries, has_next = [], False
         if not form.is_bound or form.is_valid():
