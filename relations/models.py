@@ -180,10 +180,6 @@ class YearQuerySet(models.QuerySet):
 class DatedQuerySet(PublishableQuerySet, YearQuerySet):
     """Published entries with a start date (and maybe an end) at a precision."""
 
-    def chronological(self):
-        start = self.model.date_fields[0]
-        return self.order_by(start, "title")
-
 
 # Each kind with pages has a ``for_pages()``: its entries with the related rows that its
 # list, detail, API and download show, fetched in a fixed number of queries however many
