@@ -2,10 +2,10 @@
 
 Used by `make smoke` (the load test and the benchmark go straight to gunicorn for now,
 docs/production.md): both servers run unprivileged (or as root, which drops to their own
-users) from a temporary folder, on free loopback ports,
-with deploy/nginx.conf and deploy/varnish.vcl changed only in the lines marked for it
-(listen address and upstream). As a program it starts the front before a gunicorn on
---backend-port, prints "FRONT nginx=<url> varnish=<url>" and serves until it is stopped:
+users) from a temporary folder, on free loopback ports, with deploy/nginx.conf and
+deploy/varnish.vcl changed only in the lines marked for it (listen address and upstream).
+As a program it starts the front before a gunicorn on --backend-port, prints
+"FRONT nginx=<url> varnish=<url>" and serves until it is stopped:
 
     python scripts/front.py --backend-port 8000 --workdir /tmp/front
 """
