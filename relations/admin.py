@@ -40,7 +40,7 @@ from modeltranslation.admin import (
 from modeltranslation.translator import translator
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import resources, search, search_index, views
+from . import hub, resources, search, search_index, views
 from .admin_widgets import HistoryIdsMixin, SafeAutocompleteAdminMixin
 from .cache import SCHEDULE_FIELDS
 from .dates import Precision, format_date
@@ -815,7 +815,7 @@ class SectionInline(BoundedInline, TranslationStackedInline):
 @admin.register(PartnerPage)
 class PartnerPageAdmin(PublishableAdmin):
     resource_classes = (resources.PartnerPageResource,)
-    preview_view_class = views.PartnerDetailView
+    preview_view_class = hub.PartnerDetailView
     list_display = ("title", "country", "established", "position", "publication")
     list_filter = ("publication",)
     list_select_related = ("country",)

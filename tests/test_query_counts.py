@@ -27,7 +27,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from relations import models
+from relations import kinds, models
 from relations.sample_pages import sample_pages
 
 pytestmark = pytest.mark.django_db
@@ -96,14 +96,8 @@ def other_pages():
     )
     yield "records, events of a body", f"{reverse('relations:event-list')}?body={council.slug}"
     yield "events, sorted", f"{reverse('relations:event-list')}?sort=-date&category=diplomatic"
-    for kind, model in (
-        ("events", models.Event),
-        ("agreements", models.Agreement),
-        ("visits", models.Visit),
-        ("offices", models.Office),
-        ("organisations", models.Organisation),
-    ):
-        entry = model.objects.published().order_by("pk").first()
+    for kind in kinds.LISTED:
+        entry = kinds.LISTED[kind].model.objects.published().order_by("pk").first()
         yield f"api {kind} list", reverse(f"api:{kind}-list")
         yield f"api {kind} detail", reverse(f"api:{kind}-detail", args=[entry.slug])
     yield "feeds rss", reverse("relations:feed-rss")
