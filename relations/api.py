@@ -112,7 +112,7 @@ def index(request):
                     "SLUG", "{slug}"
                 ),
             }
-            for name in KINDS
+            for name in LISTED
         ],
     }
 
