@@ -93,7 +93,10 @@ class RelatedNameFilter(django_filters.CharFilter):
         if not value:
             return queryset
         related = queryset.model._meta.get_field(self.field_name).related_model
-        matches = related.objects.filter(Q(slug=value) | Q(name__icontains=value), **self.among)
+        # Among what visitors may see: a draft's slug or name answers as an unknown one.
+        candidates = related.objects
+        candidates = candidates.published() if hasattr(candidates, "published") else candidates
+        matches = candidates.filter(Q(slug=value) | Q(name__icontains=value), **self.among)
         # Subqueries rather than a join: an entry linked to two matches appears once,
         # without DISTINCT over the whole table.
         linked = queryset.model.objects.filter(**{f"{self.field_name}__in": matches})
@@ -109,16 +112,18 @@ class StableOrderingFilter(django_filters.OrderingFilter):
 
 
 def sort_filter(date_field):
+    # Each order offered once: the list's own order (newest first) is the first choice and
+    # what the menu shows when no sort is asked for, not also an empty "Newest first".
     return StableOrderingFilter(
         label=_("Sort"),
-        empty_label=_("Newest first"),
+        empty_label=None,
         fields=((date_field, date_field), ("title", "title")),
-        field_labels={
-            date_field: _("Oldest first"),
-            f"-{date_field}": _("Newest first"),
-            "title": _("Title A–Z"),
-            "-title": _("Title Z–A"),
-        },
+        choices=[
+            (f"-{date_field}", _("Newest first")),
+            (date_field, _("Oldest first")),
+            ("title", _("Title A–Z")),
+            ("-title", _("Title Z–A")),
+        ],
     )
 
 

@@ -26,7 +26,9 @@ def slugs(manager):
 
 
 def slug_or_none(obj):
-    return obj.slug if obj else None
+    """The related entry's slug, or None when there is none or visitors may not see it: a
+    draft organisation or recurring event is named nowhere, not even by its slug."""
+    return obj.slug if obj and getattr(obj, "is_public", True) else None
 
 
 class EventOut(EntryOut):
@@ -94,7 +96,7 @@ class VisitOut(EntryOut):
 
 class OfficeOut(EntryOut):
     name: str
-    organisation: str = Field(alias="organisation.slug")
+    organisation: str | None
     country: str = Field(alias="country.slug")
     city: str
     address: str
@@ -102,6 +104,10 @@ class OfficeOut(EntryOut):
     fax: str
     email: str
     website: str
+
+    @staticmethod
+    def resolve_organisation(obj):
+        return slug_or_none(obj.organisation)
 
 
 class OrganisationOut(EntryOut):

@@ -1,11 +1,12 @@
 """Site-wide search over every kind of entry and the partner pages.
 
-On PostgreSQL: full-text search in the active language's dictionary, ranked by
-``SearchRank``, plus trigram word similarity on the title so a typo still finds
-the entry. On SQLite: the FTS5 index of ``search_index`` (every word in any of its
-forms, in any language), entries with every word in the title first, then the most
-recent; counts and pages are read from the index (``IndexedMatches``), so neither reads
-more entries than it shows.
+Every word must be found in any of its forms (folded, stemmed in English, Russian and
+Turkish), in any language; entries with every word in the title come first, then the most
+recent, then by title. On SQLite the FTS5 index of ``search_index`` answers, counts and
+pages read from the index (``IndexedMatches``), so neither reads more entries than it
+shows; on PostgreSQL the stored vectors of migration 0015, which fold and stem the same
+way, and when a kind has no match, trigram similarity on titles so a typo still finds the
+entry.
 """
 
 import datetime
@@ -13,17 +14,21 @@ import heapq
 import re
 from dataclasses import dataclass
 
-from django.contrib.postgres.lookups import TrigramWordSimilar
-from django.contrib.postgres.search import (
-    SearchQuery,
-    SearchRank,
-    SearchVectorField,
-    TrigramWordSimilarity,
-)
+from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, F, FloatField, Q, Value
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    Expression,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Q,
+    Value,
+    When,
+)
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Greatest
 from django.db.models.signals import post_delete
 from django.utils.functional import cached_property
 from django.utils.html import escape
@@ -48,8 +53,6 @@ from .models import (
 
 MAX_QUERY_LENGTH = 200
 PER_KIND = 25
-# PostgreSQL's built-in text search dictionaries for our languages.
-DICTIONARIES = {"en": "english", "ru": "russian", "tr": "turkish"}
 
 
 @dataclass(frozen=True)
@@ -61,18 +64,15 @@ class Kind:
     plural: str
     model: type
     title: str
-    # Fields searched besides the title, most telling first (PostgreSQL's stored vectors,
-    # migration 0008, hold the title and these).
+    # Fields searched besides the title, most telling first.
     fields: tuple
     # The date shown, and the column the most recent are found by.
     date: str | None = None
     order: str | None = None
-    # Read by the SQLite index only: more fields, and (accessor, fields) of related rows.
+    # More fields, and (accessor, fields) of related rows. PostgreSQL's stored vectors
+    # (migration 0015) hold the title, fields and more; related rows have their own.
     more: tuple = ()
     related: tuple = ()
-    # PostgreSQL has stored vectors for this kind (else its title and fields are matched
-    # with icontains there, a small table).
-    vector: bool = True
 
     def entries(self):
         manager = self.model.objects
@@ -152,7 +152,6 @@ KINDS = [
         "name",
         ("summary",),
         related=(("roles", ("title",)),),
-        vector=False,
     ),
 ]
 BY_SLUG = {kind.slug: kind for kind in KINDS}
@@ -195,13 +194,6 @@ def localized(model, field, language=None):
     if field in translator.get_options_for_model(model).all_fields:
         return build_localized_fieldname(field, language or get_language() or "en")
     return field
-
-
-def stored_vector(kind, language):
-    """The entry's weighted full-text vector in ``language``: a column PostgreSQL keeps up
-    to date and indexes (migration 0008), title A, the other fields B, C, D."""
-    column = f'"{kind.model._meta.db_table}"."search_{language}"'
-    return RawSQL(column, [], output_field=SearchVectorField())
 
 
 def words_of(text):
@@ -377,43 +369,77 @@ class IndexedMatches:
         return (-(day.toordinal() if day else 0), title is not None, title or "")
 
 
-def ranked_plain(queryset, kind, text):
-    """PostgreSQL, for a kind without stored vectors: every word in some field."""
-    fields = [
-        localized(kind.model, field, code)
-        for field in (kind.title, *kind.fields)
-        for code in DICTIONARIES
-    ]
-    for word in words_of(text):
-        anywhere = Q()
-        for field in fields:
-            anywhere |= Q(**{f"{field}__icontains": word})
-        queryset = queryset.filter(anywhere)
-    return queryset.annotate(rank=Value(0.5, output_field=FloatField())).order_by(
-        localized(kind.model, kind.title)
-    )
+# A word this long that is not found may be a misspelling: near spellings in the title
+# are then offered (trigram similarity), when the kind has no exact match.
+TYPO_LENGTH = 5
+
+
+class Holds(Expression):
+    """PostgreSQL: true when the entry holds every word of ``text`` in one of its forms,
+    in its stored vector (migration 0015: every language, folded and stemmed as on SQLite)
+    or a row of its related lists (a page's sections, a person's roles); the last word of
+    four letters or more also as the start of a longer word. ``weights="A"``: every word in
+    the title. ``near``: a word of TYPO_LENGTH letters or more may instead be a near
+    spelling of a word of the title in the page's language (trigram similarity).
+
+    The SQL names the table by the alias of the query it is compiled in, so it holds in a
+    subquery of the same table too."""
+
+    output_field = BooleanField()
+
+    def __init__(self, kind, text, weights="", near=False):
+        super().__init__()
+        self.kind, self.words, self.weights, self.near = kind, words_of(text), weights, near
+
+    def as_sql(self, compiler, connection):
+        quote, model = compiler.quote_name_unless_alias, self.kind.model
+        table = quote(compiler.query.get_initial_alias())
+        pk = f"{table}.{quote(model._meta.pk.column)}"
+        query = "relations_word_query(%s, %s, %s)"
+        tests, params = [], []
+        for position, word in enumerate(self.words):
+            forms = [word, position == len(self.words) - 1 and len(word) >= 4, self.weights]
+            either, values = [f"{table}.search @@ {query}"], list(forms)
+            for accessor, _fields in self.kind.related if not self.weights else ():
+                relation = model._meta.get_field(accessor)
+                related = quote(relation.related_model._meta.db_table)
+                key = f"{related}.{quote(relation.field.column)}"
+                either.append(
+                    f"{pk} IN (SELECT {key} FROM {related} WHERE {related}.search @@ {query})"
+                )
+                values += forms
+            if self.near and len(word) >= TYPO_LENGTH:
+                either.append(f"{table}.{quote(localized(model, self.kind.title))} %%> %s")
+                values.append(word)
+            tests.append("(" + " OR ".join(either) + ")")
+            params += values
+        return " AND ".join(tests) or "FALSE", params
 
 
 def ranked_postgres(queryset, kind, text):
-    language = get_language() if get_language() in DICTIONARIES else "en"
-    title = localized(kind.model, kind.title, language)
-    vector = stored_vector(kind, language)
-    query = SearchQuery(text, search_type="websearch", config=DICTIONARIES[language])
-    # Both tests are operators the GIN indexes answer: `@@` on the stored vector, and `%>`
-    # with the similarity threshold settings give each connection.
-    matches = Q(document=query) | Q(TrigramWordSimilar(F(title), Value(text)))
-    return (
-        queryset.annotate(document=vector)
-        .filter(matches)
-        .annotate(
-            rank=Greatest(
-                SearchRank(vector, query),
-                TrigramWordSimilarity(text, title),
-                output_field=FloatField(),
-            )
+    """Entries holding every word; every word in the title first, then the most recent,
+    then by title, as on SQLite. Each test is a lookup the GIN index on the stored vector
+    answers. When no entry of the kind holds every word and a word has TYPO_LENGTH
+    letters or more, entries whose title nearly spells the words they lack are found
+    instead (the trigram index answers it), the nearest first."""
+    words = words_of(text)
+    if not words:
+        return queryset.none()
+    title = localized(kind.model, kind.title)
+    exact, in_title = Holds(kind, text), Holds(kind, text, weights="A")
+    rank = Case(When(in_title, then=Value(1.0)), default=Value(0.0), output_field=FloatField())
+    matching = exact
+    if any(len(word) >= TYPO_LENGTH for word in words):
+        found = Exists(queryset.filter(Holds(kind, text)))
+        matching = exact | (Holds(kind, text, near=True) & ~found)
+        rank = Case(
+            When(in_title, then=Value(1.0)),
+            When(found, then=Value(0.0)),
+            default=TrigramWordSimilarity(text, title) - 1.0,
+            output_field=FloatField(),
         )
-        .order_by("-rank", title)
-    )
+    order = [F(kind.order).desc(nulls_last=True)] if kind.order else []
+    return queryset.filter(matching).annotate(rank=rank).order_by("-rank", *order, title)
 
 
 def dated(kind):
@@ -431,8 +457,6 @@ def matches(kind, text, year=None, timed=None):
         if year is None and search_index.expression(text) is not None:
             return IndexedMatches(queryset, kind, text, timed)
         return ranked_sqlite(queryset, kind, text, year)
-    if not kind.vector:
-        return ranked_plain(queryset, kind, text)
     return ranked_postgres(queryset, kind, text)
 
 

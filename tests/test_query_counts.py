@@ -57,6 +57,7 @@ PAGE_MODELS = {
     "feeds": models.Event,
     "calendar": models.Event,
     "sitemap": models.Event,
+    "sitemap people": models.Person,
 }
 # Absolute ceilings, as the pages are written today.
 LIMITS = {
@@ -106,6 +107,7 @@ def other_pages():
     yield "calendar", reverse("relations:calendar")
     yield "sitemap", reverse("sitemap")
     yield "sitemap events", reverse("sitemap-section", kwargs={"section": "event"})
+    yield "sitemap people", reverse("sitemap-section", kwargs={"section": "person"})
 
 
 def admin_pages():
@@ -213,7 +215,7 @@ def case_names():
     names += ["records, events of a body"]
     names += [f"api {kind} {view}" for kind in lists for view in ("list", "detail")]
     names += ["feeds rss", "feeds atom", "feeds agreements", "feeds vcard", "calendar", "sitemap"]
-    names += ["sitemap events"]
+    names += ["sitemap events", "sitemap people"]
     names += [f"admin {model._meta.model_name}" for model in ADMIN_MODELS]
     return names
 
