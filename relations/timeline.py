@@ -17,7 +17,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from . import kinds
-from .dates import Precision, format_date
+from .dates import Precision, decade_label, format_date
 from .models import Category, Country
 
 # The kinds on the timeline, in the order of the querysets every function below takes.
@@ -133,10 +133,6 @@ def decades(events, visits, agreements):
     if not years:
         return []
     return list(range(min(years) // 10 * 10, max(years) // 10 * 10 + 1, 10))
-
-
-def decade_label(decade):
-    return format_date(datetime.date(decade, 1, 1), Precision.DECADE)
 
 
 def in_decade(events, visits, agreements, decade):
