@@ -47,6 +47,18 @@ def period_start(value, precision):
     return value
 
 
+def period_end(start, precision):
+    """The day after the period that starts on ``start``: the exclusive end a calendar's
+    DTEND wants."""
+    if precision == Precision.DAY:
+        return start + datetime.timedelta(days=1)
+    if precision == Precision.MONTH:
+        return (start.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    if precision == Precision.YEAR:
+        return start.replace(year=start.year + 1)
+    return start.replace(year=start.year + 10)
+
+
 def last_year(value, precision):
     """The last calendar year a date at this precision may stand for."""
     return value.year + 9 if precision == Precision.DECADE else value.year
@@ -117,3 +129,16 @@ def iso_date(value, precision):
     if precision == Precision.MONTH:
         return value.strftime("%Y-%m")
     return str(value.year)
+
+
+def iso_end_date(value, precision):
+    """The end of a span as ``iso_date`` gives it, but a decade-precision end is the last
+    year it stands for: "1970s–1980s" ends in 1989."""
+    if value is not None and precision == Precision.DECADE:
+        return str(last_year(value, precision))
+    return iso_date(value, precision)
+
+
+def decade_label(decade):
+    """The decade that starts in the year ``decade`` as visitors read it: "1930s"."""
+    return format_date(datetime.date(decade, 1, 1), Precision.DECADE)

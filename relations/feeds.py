@@ -23,7 +23,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from .context_processors import site_name
-from .dates import Precision
+from .dates import Precision, period_end
 from .kinds import FEEDS
 from .markup import render_markdown
 from .models import Event, EventSeries, Office
@@ -88,17 +88,6 @@ class LatestEntriesFeed(Feed):
 class LatestEntriesAtomFeed(LatestEntriesFeed):
     feed_type = Atom1Feed
     subtitle = LatestEntriesFeed.description
-
-
-def period_end(start, precision):
-    """The day after the period that starts on ``start``: DTEND is exclusive."""
-    if precision == Precision.DAY:
-        return start + datetime.timedelta(days=1)
-    if precision == Precision.MONTH:
-        return (start.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-    if precision == Precision.YEAR:
-        return start.replace(year=start.year + 1)
-    return start.replace(year=start.year + 10)
 
 
 def calendar_event(uid, summary, start, end, stamp, url="", status="CONFIRMED"):

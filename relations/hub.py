@@ -6,13 +6,11 @@ each part read newest first and cut to length, so the page costs the same querie
 long the record grows.
 """
 
-import heapq
-
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
-from . import kinds, timeline
+from . import timeline
 from .models import (
     JOINT_BODY_KINDS,
     Agreement,
@@ -35,25 +33,6 @@ PEOPLE_SHOWN = 30
 PEOPLE_VISITS_SHOWN = 5
 # The side column's councils and offices: the first few, then a link to the whole list.
 SIDE_LIST_LENGTH = 10
-
-
-def chronology(recent_events, recent_visits, recent_agreements):
-    """The latest dated records of a country, oldest first: (date, label, entry) triples.
-
-    Each kind comes from the database newest first and already cut to length, so
-    merging them reads a fixed number of rows however long the record grows.
-    """
-    merged = heapq.merge(
-        ((event.date, kinds.EVENTS.label, event) for event in recent_events),
-        ((visit.date, kinds.VISITS.label, visit) for visit in recent_visits),
-        (
-            (agreement.signed_on, kinds.AGREEMENTS.label, agreement)
-            for agreement in recent_agreements
-        ),
-        key=lambda item: item[0],
-        reverse=True,
-    )
-    return list(reversed(list(merged)[:CHRONOLOGY_LENGTH]))
 
 
 def partner_people(country):
@@ -106,7 +85,9 @@ def partner_context(page):
         .filter(parties=country, is_key=True)
         .order_by("signed_on"),
         "latest_agreements": recent_agreements[:10],
-        "chronology": chronology(recent_events, recent_visits, recent_agreements),
+        "chronology": timeline.latest(
+            recent_events, recent_visits, recent_agreements, CHRONOLOGY_LENGTH
+        ),
         "people": partner_people(country),
         "latest_events": recent_events[:6],
         "latest_visits": recent_visits[:6],

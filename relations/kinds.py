@@ -130,7 +130,8 @@ SERIES = EntryKind(
 PARTNER_PAGES = EntryKind(
     "partner-pages", "partner", PartnerPage, _("Partner page"), _("Partner pages")
 )
-# People are not drafts (relations.models.Person): they have pages, not a sitemap.
+# People are not drafts (relations.models.Person): their sitemap is of those a published
+# entry names (sitemaps.PersonSitemap), not of published people.
 PEOPLE = EntryKind("people", "person", Person, _("Person"), _("People"), sitemap=False)
 
 ALL = (EVENTS, AGREEMENTS, VISITS, OFFICES, ORGANISATIONS, SERIES, PARTNER_PAGES, PEOPLE)

@@ -116,6 +116,33 @@ def check_precision(field, value, precision):
         raise ValidationError({field: message})
 
 
+# An optional date (when an organisation was founded, a series first held...) is a date
+# field and a ``<field>_precision`` beside it, given together or not at all: the rule is
+# said once for the database and once for the editor.
+
+
+def optional_date_constraint(field, name):
+    precision = f"{field}_precision"
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__isnull": True, precision: ""})
+        | (Q(**{f"{field}__isnull": False}) & Q(**{f"{precision}__in": Precision.values})),
+        name=name,
+        violation_error_message=PRECISION_NEEDS_DATE,
+    )
+
+
+def check_optional_date(entry, field):
+    """Refuse an optional date without its precision, a precision without its date, or a
+    date more exact than its precision says."""
+    precision = f"{field}_precision"
+    value, precision_value = getattr(entry, field), getattr(entry, precision)
+    if value and not precision_value:
+        raise ValidationError({precision: _("Say how exactly the date is known.")})
+    if precision_value and not value:
+        raise ValidationError({field: _("Give a date, or leave its precision empty.")})
+    check_precision(field, value, precision_value)
+
+
 def slug_field(help_text=None):
     return models.SlugField(
         max_length=200,
@@ -511,12 +538,7 @@ class Organisation(Publishable):
         constraints = [
             choices_constraint("publication", Publication, "organisation_publication_valid"),
             choices_constraint("kind", OrganisationKind, "organisation_kind_valid"),
-            models.CheckConstraint(
-                condition=Q(founded__isnull=True, founded_precision="")
-                | (Q(founded__isnull=False) & Q(founded_precision__in=Precision.values)),
-                name="organisation_founded_has_precision",
-                violation_error_message=PRECISION_NEEDS_DATE,
-            ),
+            optional_date_constraint("founded", "organisation_founded_has_precision"),
         ]
 
     def __str__(self):
@@ -535,14 +557,7 @@ class Organisation(Publishable):
 
     def clean(self):
         super().clean()
-        if self.founded and not self.founded_precision:
-            raise ValidationError({"founded_precision": _("Say how exactly the date is known.")})
-        if self.founded_precision and not self.founded:
-            raise ValidationError({"founded": _("Give a date, or leave its precision empty.")})
-        if self.founded:
-            message = precision_error(self.founded, self.founded_precision)
-            if message:
-                raise ValidationError({"founded": message})
+        check_optional_date(self, "founded")
         if self.parent_id and self.parent_id == self.pk:
             raise ValidationError({"parent": _("An organisation cannot be its own parent.")})
 
@@ -582,14 +597,8 @@ class PartnerPage(Publishable):
         permissions = [publish_permission("partnerpage", "partner pages")]
         constraints = [
             choices_constraint("publication", Publication, "partnerpage_publication_valid"),
-            models.CheckConstraint(
-                condition=Q(relations_established__isnull=True, relations_established_precision="")
-                | (
-                    Q(relations_established__isnull=False)
-                    & Q(relations_established_precision__in=Precision.values)
-                ),
-                name="partnerpage_established_has_precision",
-                violation_error_message=PRECISION_NEEDS_DATE,
+            optional_date_constraint(
+                "relations_established", "partnerpage_established_has_precision"
             ),
         ]
 
@@ -605,16 +614,7 @@ class PartnerPage(Publishable):
 
     def clean(self):
         super().clean()
-        if self.relations_established and not self.relations_established_precision:
-            raise ValidationError(
-                {"relations_established_precision": _("Say how exactly the date is known.")}
-            )
-        if self.relations_established and self.relations_established_precision:
-            message = precision_error(
-                self.relations_established, self.relations_established_precision
-            )
-            if message:
-                raise ValidationError({"relations_established": message})
+        check_optional_date(self, "relations_established")
 
 
 class SectionQuerySet(models.QuerySet):
@@ -686,12 +686,7 @@ class EventSeries(Publishable):
         permissions = [publish_permission("eventseries", "recurring events")]
         constraints = [
             choices_constraint("publication", Publication, "eventseries_publication_valid"),
-            models.CheckConstraint(
-                condition=Q(first_held__isnull=True, first_held_precision="")
-                | (Q(first_held__isnull=False) & Q(first_held_precision__in=Precision.values)),
-                name="eventseries_first_held_has_precision",
-                violation_error_message=PRECISION_NEEDS_DATE,
-            ),
+            optional_date_constraint("first_held", "eventseries_first_held_has_precision"),
         ]
 
     def __str__(self):
@@ -714,14 +709,7 @@ class EventSeries(Publishable):
 
     def clean(self):
         super().clean()
-        if bool(self.first_held) != bool(self.first_held_precision):
-            raise ValidationError(
-                {"first_held_precision": _("Give both the date and its precision, or neither.")}
-            )
-        if self.first_held:
-            message = precision_error(self.first_held, self.first_held_precision)
-            if message:
-                raise ValidationError({"first_held": message})
+        check_optional_date(self, "first_held")
 
 
 class Event(Publishable, Dated):

@@ -11,7 +11,7 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
-from .dates import iso_date
+from .dates import iso_date, iso_end_date
 from .markup import safe_url
 from .models import Agreement, Event, EventSeries, Office, Organisation, PartnerPage, Person, Visit
 
@@ -30,13 +30,6 @@ LEGAL_FORCE = {
 }
 
 
-def end_date(value, precision):
-    """The last year a decade-precision end stands for: "1970s–1980s" ends in 1989."""
-    if value is not None and precision == "decade":
-        return str(value.year + 9)
-    return iso_date(value, precision)
-
-
 def place(name, country):
     address = {"@type": "PostalAddress", "addressCountry": country.iso_code} if country else None
     return {"@type": "Place", "name": name or (country.name if country else ""), "address": address}
@@ -48,7 +41,7 @@ def event_data(event):
         "name": event.title,
         "description": event.summary,
         "startDate": iso_date(event.date, event.date_precision),
-        "endDate": end_date(event.end_date, event.end_precision),
+        "endDate": iso_end_date(event.end_date, event.end_precision),
         "location": place(event.place, event.place_country),
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
@@ -61,7 +54,7 @@ def visit_data(visit):
         "name": visit.title,
         "description": visit.summary,
         "startDate": iso_date(visit.date, visit.date_precision),
-        "endDate": end_date(visit.end_date, visit.end_precision),
+        "endDate": iso_end_date(visit.end_date, visit.end_precision),
         "location": place(visit.place, visit.host_country),
         "attendee": {"@type": "Person", "name": visit.person.name, "jobTitle": visit.role_held},
         "eventStatus": "https://schema.org/EventScheduled",

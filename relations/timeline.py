@@ -17,7 +17,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from . import kinds
-from .dates import Precision, format_date
+from .dates import Precision, decade_label, format_date
 from .models import Category, Country
 
 # The kinds on the timeline, in the order of the querysets every function below takes.
@@ -119,6 +119,27 @@ def chronology(events, visits, agreements, kind=None, limit=None, skip=0):
     return chronological
 
 
+def latest(events, visits, agreements, length):
+    """The ``length`` latest of entries already read newest first and cut to length (the
+    partner page's chronology), oldest first: (date, label, entry) triples.
+
+    Merging lists read from the database reads a fixed number of rows however long the
+    record grows; the whole chronology above is read by keys instead, page by page.
+    """
+    streams = [
+        labelled(kind, entries)
+        for kind, entries in zip(KINDS, (events, visits, agreements), strict=True)
+    ]
+    merged = heapq.merge(*streams, key=lambda item: item[0], reverse=True)
+    return list(reversed(list(islice(merged, length))))
+
+
+def labelled(kind, entries):
+    date_field = kind.date_fields[0]
+    for entry in entries:
+        yield getattr(entry, date_field), kind.label, entry
+
+
 def decades(events, visits, agreements):
     """Every decade from the earliest entry's to the latest one's.
 
@@ -133,10 +154,6 @@ def decades(events, visits, agreements):
     if not years:
         return []
     return list(range(min(years) // 10 * 10, max(years) // 10 * 10 + 1, 10))
-
-
-def decade_label(decade):
-    return format_date(datetime.date(decade, 1, 1), Precision.DECADE)
 
 
 def in_decade(events, visits, agreements, decade):

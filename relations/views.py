@@ -15,6 +15,7 @@ from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
 from . import exports, kinds, search, structured_data, timeline
+from .dates import decade_label
 from .models import (
     Agreement,
     AgreementAction,
@@ -371,7 +372,7 @@ class TimelineView(TemplateView):
         context |= {
             "form": form,
             "decades": timeline.by_decade(entries),
-            "decade_links": [(decade, timeline.decade_label(decade)) for decade in decades],
+            "decade_links": [(decade, decade_label(decade)) for decade in decades],
             "current_decade": form.cleaned_data.get("decade") if form.is_bound else None,
             "page": page,
             "has_next": has_next,

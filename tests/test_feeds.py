@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from relations.feeds import fold, next_expected_edition, period_end
+from relations.dates import period_end
+from relations.feeds import fold, next_expected_edition
 from relations.models import Event, EventSeries, Publication
 
 pytestmark = pytest.mark.django_db

@@ -15,6 +15,7 @@ from relations.history import is_tracked
 from relations.kinds import content_models
 from relations.management.commands.backup_content import backup_labels
 from relations.management.commands.setup_roles import CONTRIBUTORS, EDITORS, roles
+from relations.sitemaps import SITEMAPS
 
 MODELS = content_models()
 RECIPE = Path(__file__).resolve().parent.parent / "docs" / "editing.md"
@@ -112,6 +113,7 @@ def test_every_kind_in_the_registry_is_whole(kind):
         assert hasattr(kind.model.objects, "for_pages")
     if kind.feed:
         assert reverse("relations:kind-feed-rss", args=[kind.name])
+    assert kind.model._meta.model_name in SITEMAPS, f"{kind} is in no sitemap"
 
 
 def test_site_search_names_the_same_kinds_as_the_registry():
