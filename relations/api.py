@@ -15,8 +15,7 @@ from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import Field, create_model
 
-from . import views
-from .schemas import KINDS
+from .kinds import LISTED
 
 api = NinjaAPI(
     title="Bilateral cooperation API",
@@ -25,14 +24,6 @@ api = NinjaAPI(
     urls_namespace="api",
     docs_url=None,  # the interactive docs load scripts from a CDN; the description is enough
 )
-
-QUERYSETS = {
-    "events": views.events,
-    "agreements": views.agreements,
-    "visits": views.visits,
-    "offices": views.offices,
-    "organisations": views.organisations,
-}
 
 
 class Pages(PageNumberPagination):
@@ -53,7 +44,7 @@ def filter_schema(kind):
 
 def add_kind(kind):
     router = Router(tags=[kind.name])
-    queryset = QUERYSETS[kind.name]
+    queryset = kind.published
     filters_schema = filter_schema(kind)
 
     @router.get(
@@ -82,7 +73,7 @@ def add_kind(kind):
     api.add_router(f"/{kind.name}", router)
 
 
-for _kind in KINDS.values():
+for _kind in LISTED.values():
     add_kind(_kind)
 
 
@@ -121,7 +112,7 @@ def index(request):
                     "SLUG", "{slug}"
                 ),
             }
-            for name in KINDS
+            for name in LISTED
         ],
     }
 

@@ -171,10 +171,22 @@ def list_key(model_name):
     return f"{model_name}-list"
 
 
+SCHEDULE_STATE = ("publication", *SCHEDULE_FIELDS)
+
+
+def is_hidden(instance):
+    """An entry visitors may not see (a draft, not yet due, withdrawn), judged on the
+    columns already loaded, without a query: a related draft read with its published
+    entry (an office's organisation) is not shown, so its key is not the page's either.
+    Publishing it bans the pages of the entries it is linked to (``changed_keys``)."""
+    loaded = instance.__dict__
+    return all(name in loaded for name in SCHEDULE_STATE) and not instance.is_public
+
+
 def entry_loaded(sender, instance, **kwargs):
     """Receiver of post_init for the content models: the page being rendered shows it."""
     keys = _shown.get()
-    if keys is not None and instance.pk is not None:
+    if keys is not None and instance.pk is not None and not is_hidden(instance):
         keys.add(entry_key(sender, instance.pk))
 
 

@@ -21,21 +21,15 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from .context_processors import site_name
 from .dates import Precision
+from .kinds import FEEDS
 from .markup import render_markdown
-from .models import Agreement, Event, EventSeries, Office, Visit
+from .models import Event, EventSeries, Office
 from .templatetags.site_tags import full_stop
 
 LATEST = 30
-KINDS = {"events": Event, "agreements": Agreement, "visits": Visit}
-KIND_TITLES = {
-    "events": gettext_lazy("Events"),
-    "agreements": gettext_lazy("Agreements"),
-    "visits": gettext_lazy("Visits"),
-}
 
 
 def newest(model):
@@ -50,23 +44,22 @@ class LatestEntriesFeed(Feed):
     """RSS 2.0 of the newest entries, all kinds or one (``/feeds/<kind>/rss/``)."""
 
     def get_object(self, request, kind=None):
-        if kind is not None and kind not in KINDS:
+        if kind is not None and kind not in FEEDS:
             raise Http404
-        return kind
+        return FEEDS[kind] if kind else None
 
     def title(self, kind):
         name = site_name()
-        return f"{name}: {KIND_TITLES[kind]}" if kind else name
+        return f"{name}: {kind.plural_label}" if kind else name
 
     def link(self, kind):
-        return reverse(f"relations:{kind[:-1]}-list") if kind else reverse("relations:home")
+        return reverse(kind.list_url_name if kind else "relations:home")
 
     def description(self, kind):
         return _("Newly published events, agreements and visits.")
 
     def items(self, kind):
-        models = [KINDS[kind]] if kind else KINDS.values()
-        streams = [newest(model) for model in models]
+        streams = [newest(each.model) for each in ([kind] if kind else FEEDS.values())]
         merged = heapq.merge(*streams, key=lambda item: item.published_at, reverse=True)
         return list(merged)[:LATEST]
 
@@ -224,9 +217,10 @@ def vcard(request, slug):
         "BEGIN:VCARD",
         "VERSION:4.0",
         f"FN:{vcard_text(office.name)}",
-        f"ORG:{vcard_text(office.organisation.name)}",
         f"ADR;TYPE=work:;;{vcard_text(office.address)};{vcard_text(office.city)};;;{vcard_text(office.country.name)}",
     ]
+    if office.organisation.is_public:  # a draft organisation is named nowhere
+        lines.insert(3, f"ORG:{vcard_text(office.organisation.name)}")
     if office.phone:
         lines.append(f"TEL;TYPE=work,voice;VALUE=uri:{office.phone_uri}")
     if office.fax:

@@ -25,7 +25,6 @@ from .models import (
     Visit,
     VisitLevel,
 )
-from .timeline import Kind, decade_label
 
 
 class SearchFilterSet(django_filters.FilterSet):
@@ -94,7 +93,10 @@ class RelatedNameFilter(django_filters.CharFilter):
         if not value:
             return queryset
         related = queryset.model._meta.get_field(self.field_name).related_model
-        matches = related.objects.filter(Q(slug=value) | Q(name__icontains=value), **self.among)
+        # Among what visitors may see: a draft's slug or name answers as an unknown one.
+        candidates = related.objects
+        candidates = candidates.published() if hasattr(candidates, "published") else candidates
+        matches = candidates.filter(Q(slug=value) | Q(name__icontains=value), **self.among)
         # Subqueries rather than a join: an entry linked to two matches appears once,
         # without DISTINCT over the whole table.
         linked = queryset.model.objects.filter(**{f"{self.field_name}__in": matches})
@@ -217,29 +219,3 @@ class OrganisationFilter(SearchFilterSet):
     class Meta:
         model = Organisation
         fields = ["q", "kind", "country"]
-
-
-class TimelineForm(forms.Form):
-    """The chronology mixes three kinds, so it filters with a plain form, not a FilterSet."""
-
-    category = forms.ChoiceField(
-        label=_("Category"), required=False, choices=[("", _("Any category")), *Category.choices]
-    )
-    country = forms.ModelChoiceField(
-        label=_("Country"),
-        required=False,
-        to_field_name="slug",
-        queryset=Country.objects.all(),
-        empty_label=_("Any country"),
-    )
-    kind = forms.ChoiceField(
-        label=_("Kind of entry"), required=False, choices=[("", _("All kinds")), *Kind.CHOICES]
-    )
-    decade = forms.TypedChoiceField(label=_("Decade"), required=False, coerce=int, empty_value=None)
-
-    def __init__(self, *args, decades=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["decade"].choices = [
-            ("", _("All decades")),
-            *((decade, decade_label(decade)) for decade in decades),
-        ]

@@ -6,11 +6,8 @@ things appear by slug; text is in the language of the request.
 """
 
 import datetime
-from dataclasses import dataclass
 
 from ninja import Field, Schema
-
-from . import filters
 
 
 class EntryOut(Schema):
@@ -29,7 +26,9 @@ def slugs(manager):
 
 
 def slug_or_none(obj):
-    return obj.slug if obj else None
+    """The related entry's slug, or None when there is none or visitors may not see it: a
+    draft organisation or recurring event is named nowhere, not even by its slug."""
+    return obj.slug if obj and getattr(obj, "is_public", True) else None
 
 
 class EventOut(EntryOut):
@@ -97,7 +96,7 @@ class VisitOut(EntryOut):
 
 class OfficeOut(EntryOut):
     name: str
-    organisation: str = Field(alias="organisation.slug")
+    organisation: str | None
     country: str = Field(alias="country.slug")
     city: str
     address: str
@@ -105,6 +104,10 @@ class OfficeOut(EntryOut):
     fax: str
     email: str
     website: str
+
+    @staticmethod
+    def resolve_organisation(obj):
+        return slug_or_none(obj.organisation)
 
 
 class OrganisationOut(EntryOut):
@@ -127,41 +130,6 @@ class OrganisationOut(EntryOut):
         return slug_or_none(obj.parent)
 
 
-@dataclass(frozen=True)
-class Kind:
-    name: str
-    schema: type
-    filterset: type
-    # Related rows the schema reads, fetched with the list in a fixed number of queries.
-    select: tuple = ()
-    prefetch: tuple = ()
-
-    def rows(self, queryset):
-        return queryset.select_related(*self.select).prefetch_related(*self.prefetch)
-
-
-KINDS = {
-    kind.name: kind
-    for kind in [
-        Kind("events", EventOut, filters.EventFilter, ("place_country", "series"), ("countries",)),
-        Kind("agreements", AgreementOut, filters.AgreementFilter, prefetch=("parties",)),
-        Kind(
-            "visits",
-            VisitOut,
-            filters.VisitFilter,
-            ("person", "origin_country", "host_country"),
-        ),
-        Kind("offices", OfficeOut, filters.OfficeFilter, ("organisation", "country")),
-        Kind(
-            "organisations",
-            OrganisationOut,
-            filters.OrganisationFilter,
-            ("parent",),
-            ("countries",),
-        ),
-    ]
-}
-
-
 def dump(kind, item, request):
+    """``item`` in the schema of its kind (relations.kinds), as JSON-ready values."""
     return kind.schema.model_validate(item, context={"request": request}).model_dump(mode="json")

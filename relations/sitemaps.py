@@ -5,15 +5,12 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
+from . import kinds
 from .models import (
     Agreement,
     AgreementAction,
     CoChair,
-    Event,
-    EventSeries,
-    Office,
     Organisation,
-    PartnerPage,
     Person,
     Visit,
 )
@@ -35,11 +32,7 @@ class PagesSitemap(LanguagesSitemap):
         return [
             "relations:home",
             "relations:timeline",
-            "relations:event-list",
-            "relations:agreement-list",
-            "relations:visit-list",
-            "relations:organisation-list",
-            "relations:office-list",
+            *(kind.list_url_name for kind in kinds.LISTED.values()),
         ]
 
     def location(self, item):
@@ -84,7 +77,7 @@ SITEMAPS = {
     "pages": PagesSitemap,
     **{
         model._meta.model_name: published_sitemap(model)
-        for model in (PartnerPage, Event, EventSeries, Agreement, Visit, Organisation, Office)
+        for model in (kind.model for kind in kinds.ALL if kind.sitemap)
     },
     "person": PersonSitemap,
 }

@@ -107,7 +107,10 @@ def office_data(office):
         "telephone": office.phone,
         "email": office.email,
         "contactPoint": contact,
-        "parentOrganization": {"@type": "Organization", "name": office.organisation.name},
+        # Only an organisation visitors may see: a draft's name stays in the admin.
+        "parentOrganization": {"@type": "Organization", "name": office.organisation.name}
+        if office.organisation.is_public
+        else None,
     }
 
 

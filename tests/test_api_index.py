@@ -4,7 +4,7 @@
 import pytest
 from openapi_spec_validator import validate
 
-from relations.schemas import KINDS
+from relations.kinds import LISTED as KINDS
 
 pytestmark = pytest.mark.django_db
 

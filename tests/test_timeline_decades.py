@@ -7,8 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from relations.timeline import filled_decades
-from relations.views import agreements, events, visits
+from relations.timeline import filled_decades, published
 
 pytestmark = pytest.mark.django_db
 
@@ -77,8 +76,9 @@ def test_filled_decades_is_one_query_however_many_decades(
     gappy, make_event, django_assert_num_queries
 ):
     candidates = list(range(1900, 2030, 10))
-    everything = (events(), visits(), agreements())
-    only_visits = (events().none(), visits(), agreements().none())
+    everything = published()
+    events, visits, agreements = published()
+    only_visits = (events.none(), visits, agreements.none())
     with django_assert_num_queries(1):
         filled, visited = filled_decades(candidates, everything, only_visits)
     assert (filled, visited) == ([1920, 1990, 2010], [1990])
