@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import groupby, islice
 
 from django import forms
+from django.db import connections
 from django.utils.translation import gettext_lazy as _
 
 from . import kinds
@@ -141,7 +142,8 @@ def labelled(kind, entries):
 
 
 def decades(events, visits, agreements):
-    """Every decade from the earliest entry's to the latest one's.
+    """Every decade from the earliest entry's to the latest one's: the candidates that
+    ``filled_decades`` narrows to those holding an entry.
 
     The first and the last dates of each kind, read from the date indexes. Five rows, not
     one: for LIMIT 1 SQLite's planner prefers reading every row to walking an index, and
@@ -154,6 +156,51 @@ def decades(events, visits, agreements):
     if not years:
         return []
     return list(range(min(years) // 10 * 10, max(years) // 10 * 10 + 1, 10))
+
+
+# Decades per query of filled_decades: each is one SELECT of a UNION ALL, and SQLite allows
+# 500 of them in one statement.
+DECADES_PER_QUERY = 100
+
+
+def filled_decades(candidates, *groups):
+    """For each group of (events, visits, agreements) querysets, the ``candidates`` that at
+    least one of the three holds an entry in, so that no decade offered is empty.
+
+    One query for up to DECADES_PER_QUERY decades, whatever the number of entries: a row
+    per decade, a flag per group, each an EXISTS that seeks the date index once per kind."""
+    found = [[] for _group in groups]
+    for first in range(0, len(candidates), DECADES_PER_QUERY):
+        chunk = candidates[first : first + DECADES_PER_QUERY]
+        selects, params, database = [], [], None
+        for decade in chunk:
+            start, end = datetime.date(decade, 1, 1), datetime.date(decade + 10, 1, 1)
+            flags = []
+            for querysets in groups:
+                conditions = []
+                for queryset, date_field, _precision in with_fields(*querysets):
+                    if queryset.query.is_empty():  # .none(): a kind the filters leave out
+                        continue
+                    inside = queryset.filter(
+                        **{f"{date_field}__gte": start, f"{date_field}__lt": end}
+                    )
+                    sql, sql_params = inside.order_by().values("pk").query.sql_with_params()
+                    conditions.append(f"EXISTS ({sql})")
+                    params += sql_params
+                    database = queryset.db
+                test = " OR ".join(conditions) or "1 = 0"
+                flags.append(f"CASE WHEN {test} THEN 1 ELSE 0 END")
+            selects.append(f"SELECT {int(decade)}, {', '.join(flags)}")
+        if database is None:
+            break
+        with connections[database].cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(selects), params)
+            rows = cursor.fetchall()
+        for decade, *flags in rows:
+            for index, flag in enumerate(flags):
+                if flag:
+                    found[index].append(decade)
+    return [sorted(decades) for decades in found]
 
 
 def in_decade(events, visits, agreements, decade):

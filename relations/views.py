@@ -352,15 +352,23 @@ class TimelineView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        decades = timeline.decades(*timeline.published())
-        form = timeline.TimelineForm(self.request.GET or None, decades=decades)
+        candidates = timeline.decades(*timeline.published())
+        form = timeline.TimelineForm(self.request.GET or None, decades=candidates)
         page = self.page_number()
         entries, has_next = [], False
+        everything = timeline.published()
+        kept = None  # what the filters keep, when they are valid and narrow anything
         if not form.is_bound or form.is_valid():
             choices = form.cleaned_data if form.is_bound else {}
             querysets = timeline.filter_by(
                 *timeline.published(), choices.get("category"), choices.get("country")
             )
+            kind = choices.get("kind")
+            if kind or choices.get("category") or choices.get("country"):
+                kept = [
+                    queryset if not kind or each == kind else queryset.none()
+                    for each, queryset in zip(timeline.BY_SLUG, querysets, strict=True)
+                ]
             if choices.get("decade") is not None:
                 querysets = timeline.in_decade(*querysets, choices["decade"])
             skip = (page - 1) * timeline.PAGE_SIZE
@@ -369,10 +377,20 @@ class TimelineView(TemplateView):
             )
             has_next = len(entries) > timeline.PAGE_SIZE and page < timeline.MAX_PAGES
             entries = entries[: timeline.PAGE_SIZE]
+        # No empty decade is offered: the menu offers the decades holding any entry, the
+        # links those holding one the filters keep (one query for both).
+        filled, *linked = timeline.filled_decades(candidates, everything, *([kept] if kept else []))
+        linked = linked[0] if linked else filled
+        chosen = form.cleaned_data.get("decade") if form.is_bound and form.is_valid() else None
+        form.fields["decade"].choices = [
+            choice
+            for choice in form.fields["decade"].choices
+            if choice[0] == "" or choice[0] in filled or choice[0] == chosen
+        ]
         context |= {
             "form": form,
             "decades": timeline.by_decade(entries),
-            "decade_links": [(decade, decade_label(decade)) for decade in decades],
+            "decade_links": [(decade, decade_label(decade)) for decade in linked],
             "current_decade": form.cleaned_data.get("decade") if form.is_bound else None,
             "page": page,
             "has_next": has_next,

@@ -79,3 +79,12 @@ def single_full_stop(value):
     if text.endswith("..") and not text.endswith("..."):
         text = text[:-1]
     return mark_safe(text) if hasattr(value, "__html__") else text
+
+
+@register.simple_tag
+def page_numbers(page_obj):
+    """The page numbers a list offers: the first and the last always, two either side of the
+    current one, and None for each gap ("1 … 4 5 6 7 8 … 20")."""
+    ellipsis = page_obj.paginator.ELLIPSIS
+    numbers = page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+    return [None if number == ellipsis else number for number in numbers]
