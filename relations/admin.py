@@ -17,14 +17,14 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_permission_codename
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.expressions import RawSQL
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.text import Truncator, format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -40,7 +40,7 @@ from modeltranslation.admin import (
 from modeltranslation.translator import translator
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import resources, search, search_index, views
+from . import hub, resources, search, search_index, views
 from .admin_widgets import HistoryIdsMixin, SafeAutocompleteAdminMixin
 from .cache import SCHEDULE_FIELDS
 from .dates import Precision, format_date
@@ -159,14 +159,17 @@ class EveryLanguageSearch:
         ]
 
     def get_search_results(self, request, queryset, search_term):
-        """Django's ``icontains`` on every language, and on SQLite also the site's search
-        index: "erdogan" finds "Erdoğan", "договора" finds "Договор" (docs/search.md)."""
+        """Django's ``icontains`` on every language, and also the site's search index (on
+        PostgreSQL its stored vectors): "erdogan" finds "Erdoğan", "договора" finds
+        "Договор" (docs/search.md)."""
         found, duplicates = super().get_search_results(request, queryset, search_term)
         kind = search.BY_MODEL.get(self.model)
         if kind and search_term.strip() and search_index.active():
             sql, params = search_index.matching(kind, search_term)
             if params[1] is not None:
                 found = found | queryset.filter(pk__in=RawSQL(sql, params))
+        elif kind and connection.vendor == "postgresql" and search.words_of(search_term):
+            found = found | queryset.filter(search.Holds(kind, search_term))
         return found, duplicates
 
 
@@ -213,6 +216,8 @@ class TranslatedAdmin(EveryLanguageSearch, SafeAutocompleteAdminMixin, TabbedTra
 CONFLICT_FIELDS = ("seen_version", "save_anyway")
 # The change form's "Save and send to review" button (templates/admin/relations/change_form.html).
 REVIEW_BUTTON = "_send_to_review"
+# A changelist row's version stamp, posted beside its action checkbox.
+SEEN_VERSION_PREFIX = "_seen_version-"
 
 
 def unique_slug(model, slug):
@@ -302,6 +307,8 @@ class EntryAdmin(HistoryIdsMixin, ImportExportModelAdmin, SimpleHistoryAdmin, Tr
             .annotate(
                 last_changed_at=Subquery(changes.values("history_date")[:1]),
                 last_changed_by=Subquery(changes.values("history_user__username")[:1]),
+                # The version stamp (forms.version_of) of each row, for the "Publish" action.
+                last_version=Subquery(changes.values("history_id")[:1]),
             )
         )
 
@@ -310,7 +317,10 @@ class EntryAdmin(HistoryIdsMixin, ImportExportModelAdmin, SimpleHistoryAdmin, Tr
 
     @admin.display(description=_("last changed"), ordering="last_changed_at")
     def last_changed(self, obj):
-        return obj.last_changed_at
+        # Short ("2026-11-27 03:00", the site's time zone): the column stays in view at 1280 px.
+        if obj.last_changed_at is None:
+            return "—"
+        return timezone.localtime(obj.last_changed_at).strftime("%Y-%m-%d %H:%M")
 
     @admin.display(description=_("by"), ordering="last_changed_by")
     def changed_by(self, obj):
@@ -628,7 +638,12 @@ class PublishableAdmin(PublicationPermissionMixin, EntryAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         info = self.opts.app_label, self.opts.model_name
         preview_url = reverse("admin:{}_{}_preview".format(*info), args=[object_id])
-        extra_context = (extra_context or {}) | {"preview_url": preview_url}
+        extra_context = (extra_context or {}) | {
+            "preview_url": preview_url,
+            "preview_languages": [
+                (code, name, f"{preview_url}?language={code}") for code, name in settings.LANGUAGES
+            ],
+        }
         return super().change_view(request, object_id, form_url, extra_context)
 
     def preview_view(self, request, object_id):
@@ -638,8 +653,17 @@ class PublishableAdmin(PublicationPermissionMixin, EntryAdmin):
         obj = self.get_object(request, unquote(object_id))
         if obj is None or not self.has_view_permission(request, obj):
             raise Http404
-        response = self.preview_view_class.as_view(preview=True)(request, slug=obj.slug)
+        # Any language, whatever the admin's: ?language=ru shows the Russian page.
+        language = request.GET.get("language")
+        if language not in dict(settings.LANGUAGES):
+            language = translation.get_language()
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = self.preview_view_class.as_view(preview=True)(request, slug=obj.slug)
+            if hasattr(response, "render"):
+                response.render()  # a TemplateResponse renders late: in this language
         response["X-Robots-Tag"] = "noindex"
+        response["Content-Language"] = language
         return response
 
     @admin.action(description=_("Send the selected drafts to review"), permissions=["change"])
@@ -648,9 +672,39 @@ class PublishableAdmin(PublicationPermissionMixin, EntryAdmin):
             request, queryset.filter(publication=Publication.DRAFT), Publication.REVIEW
         )
 
+    def action_checkbox(self, obj):
+        """The row's box, and the version of the entry the list shows: "Publish" publishes
+        that version only (``publish``)."""
+        return format_html(
+            '{}<input type="hidden" name="{}" value="{}">',
+            super().action_checkbox(obj),
+            f"{SEEN_VERSION_PREFIX}{obj.pk}",
+            "" if obj.last_version is None else obj.last_version,
+        )
+
     @admin.action(description=_("Publish the selected entries"), permissions=["publish"])
     def publish(self, request, queryset):
-        self._set_publication(request, queryset, Publication.PUBLISHED)
+        """Publish exactly the versions the Editor had on the list: an entry saved since (or
+        one the list did not show, as with "select all") stays as it is, for review."""
+        reviewed, changed = [], []
+        for entry in queryset.exclude(publication=Publication.PUBLISHED):
+            seen = request.POST.get(f"{SEEN_VERSION_PREFIX}{entry.pk}")
+            current = "" if entry.last_version is None else str(entry.last_version)
+            (reviewed if seen == current else changed).append(entry)
+        if changed:
+            self.message_user(
+                request,
+                _(
+                    "Not published, because they changed after you opened the list or were "
+                    "not shown on it: %(entries)s. They stay in review: open them to see the "
+                    "changes, or reload the list and publish again."
+                )
+                % {"entries": "; ".join(f"“{entry}”" for entry in changed)},
+                messages.WARNING,
+            )
+        self._set_publication(
+            request, queryset.filter(pk__in=[e.pk for e in reviewed]), Publication.PUBLISHED
+        )
 
     @admin.action(
         description=_("Unpublish the selected entries (back to draft)"), permissions=["publish"]
@@ -761,7 +815,7 @@ class SectionInline(BoundedInline, TranslationStackedInline):
 @admin.register(PartnerPage)
 class PartnerPageAdmin(PublishableAdmin):
     resource_classes = (resources.PartnerPageResource,)
-    preview_view_class = views.PartnerDetailView
+    preview_view_class = hub.PartnerDetailView
     list_display = ("title", "country", "established", "position", "publication")
     list_filter = ("publication",)
     list_select_related = ("country",)

@@ -5,15 +5,17 @@ paginated; the OpenAPI description is served at /api/openapi.json. Text comes
 in the language the client asks for with Accept-Language (English otherwise).
 """
 
-from django.http import Http404
+from django.conf import settings
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import Field, create_model
 
-from . import views
-from .schemas import KINDS
+from .kinds import LISTED
 
 api = NinjaAPI(
     title="Bilateral cooperation API",
@@ -22,14 +24,6 @@ api = NinjaAPI(
     urls_namespace="api",
     docs_url=None,  # the interactive docs load scripts from a CDN; the description is enough
 )
-
-QUERYSETS = {
-    "events": views.events,
-    "agreements": views.agreements,
-    "visits": views.visits,
-    "offices": views.offices,
-    "organisations": views.organisations,
-}
 
 
 class Pages(PageNumberPagination):
@@ -50,7 +44,7 @@ def filter_schema(kind):
 
 def add_kind(kind):
     router = Router(tags=[kind.name])
-    queryset = QUERYSETS[kind.name]
+    queryset = kind.published
     filters_schema = filter_schema(kind)
 
     @router.get(
@@ -79,5 +73,54 @@ def add_kind(kind):
     api.add_router(f"/{kind.name}", router)
 
 
-for _kind in KINDS.values():
+for _kind in LISTED.values():
     add_kind(_kind)
+
+
+class KindIndexOut(Schema):
+    name: str
+    list: str
+    detail: str = Field(description="The address of one entry, with {slug} for its slug.")
+
+
+class IndexOut(Schema):
+    title: str
+    version: str
+    description: str
+    docs: str = Field(description="The OpenAPI description of every address and field.")
+    languages: list[str]
+    kinds: list[KindIndexOut]
+
+
+@api.get("/", response=IndexOut, url_name="index", summary="Index of the API", tags=["index"])
+def index(request):
+    """What the API holds: each kind with its list and detail addresses, and where the
+    description is. A client can start here and follow the addresses."""
+    absolute = request.build_absolute_uri
+    return {
+        "title": api.title,
+        "version": api.version,
+        "description": api.description,
+        # The OpenAPI description is the API's documentation (the interactive pages are off).
+        "docs": absolute(reverse("api:openapi-json")),
+        "languages": [code for code, _name in settings.LANGUAGES],
+        "kinds": [
+            {
+                "name": name,
+                "list": absolute(reverse(f"api:{name}-list")),
+                "detail": absolute(reverse(f"api:{name}-detail", args=["SLUG"])).replace(
+                    "SLUG", "{slug}"
+                ),
+            }
+            for name in LISTED
+        ],
+    }
+
+
+@csrf_exempt  # a 404 for every method, not a CSRF 403 for a POST
+def not_found(request, rest=""):
+    """Any other address under /api/: a JSON 404, as the API's own 404s are, not the site's
+    HTML page (config/urls.py routes it after the API's addresses)."""
+    return JsonResponse(
+        {"detail": "Not Found"}, status=404, content_type="application/json; charset=utf-8"
+    )

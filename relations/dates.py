@@ -79,7 +79,13 @@ def format_date(value, precision):
     if precision == Precision.YEAR:
         return str(value.year)
     if precision == Precision.MONTH:
-        return formats.date_format(value, "YEAR_MONTH_FORMAT")
+        text = formats.date_format(value, "YEAR_MONTH_FORMAT")
+        if (get_language() or "").startswith("ru"):
+            # Django names the month in the nominative with a capital ("Апрель 1994 г."), as
+            # for a calendar heading; inside a phrase Russian writes it lower-case. Where a
+            # date opens a line, the template capitalises it (|capfirst).
+            text = text[:1].lower() + text[1:]
+        return text
     return formats.date_format(value, "DATE_FORMAT")
 
 

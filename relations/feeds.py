@@ -2,9 +2,10 @@
 
 Feeds carry the newest entries by when they went public (``publish_at``, else
 when they were created). The calendar gives every dated event as an all-day
-event spanning its precision (a month-precision event fills its month) and the
-editions that recurring series are due to hold, up to next year, marked as
-expected where no edition is recorded.
+event: a day or a month fills its span, a date known only to its year or decade is a
+one-day marker on the first day with its precision in the summary; and, for each
+recurring series with no coming edition recorded, the next edition it is expected to
+hold, marked as such (TENTATIVE).
 """
 
 import datetime
@@ -18,21 +19,17 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from .context_processors import site_name
 from .dates import Precision
+from .kinds import FEEDS
 from .markup import render_markdown
-from .models import Agreement, Event, EventSeries, Office, Visit
+from .models import Event, EventSeries, Office
+from .templatetags.site_tags import full_stop
 
 LATEST = 30
-KINDS = {"events": Event, "agreements": Agreement, "visits": Visit}
-KIND_TITLES = {
-    "events": gettext_lazy("Events"),
-    "agreements": gettext_lazy("Agreements"),
-    "visits": gettext_lazy("Visits"),
-}
 
 
 def newest(model):
@@ -47,23 +44,22 @@ class LatestEntriesFeed(Feed):
     """RSS 2.0 of the newest entries, all kinds or one (``/feeds/<kind>/rss/``)."""
 
     def get_object(self, request, kind=None):
-        if kind is not None and kind not in KINDS:
+        if kind is not None and kind not in FEEDS:
             raise Http404
-        return kind
+        return FEEDS[kind] if kind else None
 
     def title(self, kind):
         name = site_name()
-        return f"{name}: {KIND_TITLES[kind]}" if kind else name
+        return f"{name}: {kind.plural_label}" if kind else name
 
     def link(self, kind):
-        return reverse(f"relations:{kind[:-1]}-list") if kind else reverse("relations:home")
+        return reverse(kind.list_url_name if kind else "relations:home")
 
     def description(self, kind):
         return _("Newly published events, agreements and visits.")
 
     def items(self, kind):
-        models = [KINDS[kind]] if kind else KINDS.values()
-        streams = [newest(model) for model in models]
+        streams = [newest(each.model) for each in ([kind] if kind else FEEDS.values())]
         merged = heapq.merge(*streams, key=lambda item: item.published_at, reverse=True)
         return list(merged)[:LATEST]
 
@@ -73,7 +69,9 @@ class LatestEntriesFeed(Feed):
     def item_description(self, item):
         # Feed readers show the description as HTML: the summary's Markdown sanitised as on
         # the pages, never the editor's raw text.
-        return render_markdown(f"{item.when}. {item.summary}".strip())
+        # A Russian date ends in "г.": it ends the sentence without a second full stop.
+        when = capfirst(item.when)
+        return render_markdown(f"{when}{full_stop(when)} {item.summary}".strip())
 
     def item_pubdate(self, item):
         return item.published_at
@@ -117,49 +115,71 @@ def calendar_event(uid, summary, start, end, stamp, url="", status="CONFIRMED"):
     return vevent
 
 
-def expected_editions(series, recorded_years, until_year):
-    """Years a series is due to be held, from its first edition to ``until_year``, unrecorded."""
-    if not (series.interval_years and series.first_held):
-        return []
-    years = range(series.first_held.year, until_year + 1, series.interval_years)
-    return [year for year in years if year not in recorded_years]
+# A date known only to its year or decade is not a year- or decade-long banner in a calendar
+# client: it is a one-day marker on the period's first day, its precision in the summary.
+MARKER_PRECISIONS = {Precision.YEAR, Precision.DECADE}
+
+
+def calendar_span(event):
+    """(DTSTART, DTEND, summary) of an event in the calendar."""
+    end_precision = event.end_precision or event.date_precision
+    if {event.date_precision, end_precision} & MARKER_PRECISIONS:
+        if event.end_date is None and event.date_precision == Precision.YEAR:
+            known = _("year %(year)s") % {"year": event.date.year}
+        else:
+            known = event.when  # "1990s", "1970s–1980s", "1993–1995"
+        summary = _("%(title)s (%(precision)s)") % {"title": event.title, "precision": known}
+        return event.date, event.date + datetime.timedelta(days=1), summary
+    return event.date, period_end(event.end_date or event.date, end_precision), event.title
+
+
+def next_expected_edition(series, editions, today):
+    """The one edition a series is next expected to hold, as its page says: none while a
+    coming edition is recorded, else the first year from this one on in the cycle of the
+    last edition held. Never an "expected" edition in the past."""
+    if any(edition.date > today for edition in editions):
+        return None
+    held = [edition.last_year for edition in editions]
+    return series.next_edition_year(max(held, default=None), today.year)
 
 
 def calendar(request):
     host = request.get_host().split(":")[0]
     now = timezone.now()
+    today = timezone.localdate()
     cal = icalendar.Calendar()
     cal.add("prodid", "-//Bilateral cooperation//Events calendar//EN")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", f"{site_name()}: {_('Events')}")
     events = Event.objects.published().select_related("series").order_by("date", "pk")
-    recorded = {}
+    editions = {}
     for event in events:
-        last_start = event.end_date or event.date
-        end = period_end(last_start, event.end_precision or event.date_precision)
+        start, end, summary = calendar_span(event)
         url = request.build_absolute_uri(event.get_absolute_url())
         cal.add_component(
-            calendar_event(f"event-{event.slug}@{host}", event.title, event.date, end, now, url)
+            calendar_event(f"event-{event.slug}@{host}", summary, start, end, now, url)
         )
         if event.series_id:
-            recorded.setdefault(event.series_id, set()).add(event.date.year)
+            editions.setdefault(event.series_id, []).append(event)
     for series in EventSeries.objects.published().order_by("name"):
+        year = next_expected_edition(series, editions.get(series.pk, []), today)
+        if year is None:
+            continue
         url = request.build_absolute_uri(series.get_absolute_url())
         name = series.acronym or series.name
-        for year in expected_editions(series, recorded.get(series.pk, set()), now.year + 1):
-            start = datetime.date(year, 1, 1)
-            summary = _("%(name)s %(year)s (expected)") % {"name": name, "year": year}
-            cal.add_component(
-                calendar_event(
-                    f"series-{series.slug}-{year}@{host}",
-                    summary,
-                    start,
-                    period_end(start, Precision.YEAR),
-                    now,
-                    url,
-                    status="TENTATIVE",
-                )
+        start = datetime.date(year, 1, 1)
+        summary = _("%(name)s %(year)s (expected)") % {"name": name, "year": year}
+        cal.add_component(
+            calendar_event(
+                f"series-{series.slug}-{year}@{host}",
+                summary,
+                start,
+                start + datetime.timedelta(days=1),
+                now,
+                url,
+                status="TENTATIVE",
             )
+        )
     response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="events.ics"'
     return response

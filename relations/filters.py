@@ -25,7 +25,6 @@ from .models import (
     Visit,
     VisitLevel,
 )
-from .timeline import Kind, decade_label
 
 
 class SearchFilterSet(django_filters.FilterSet):
@@ -113,16 +112,18 @@ class StableOrderingFilter(django_filters.OrderingFilter):
 
 
 def sort_filter(date_field):
+    # Each order offered once: the list's own order (newest first) is the first choice and
+    # what the menu shows when no sort is asked for, not also an empty "Newest first".
     return StableOrderingFilter(
         label=_("Sort"),
-        empty_label=_("Newest first"),
+        empty_label=None,
         fields=((date_field, date_field), ("title", "title")),
-        field_labels={
-            date_field: _("Oldest first"),
-            f"-{date_field}": _("Newest first"),
-            "title": _("Title A–Z"),
-            "-title": _("Title Z–A"),
-        },
+        choices=[
+            (f"-{date_field}", _("Newest first")),
+            (date_field, _("Oldest first")),
+            ("title", _("Title A–Z")),
+            ("-title", _("Title Z–A")),
+        ],
     )
 
 
@@ -218,29 +219,3 @@ class OrganisationFilter(SearchFilterSet):
     class Meta:
         model = Organisation
         fields = ["q", "kind", "country"]
-
-
-class TimelineForm(forms.Form):
-    """The chronology mixes three kinds, so it filters with a plain form, not a FilterSet."""
-
-    category = forms.ChoiceField(
-        label=_("Category"), required=False, choices=[("", _("Any category")), *Category.choices]
-    )
-    country = forms.ModelChoiceField(
-        label=_("Country"),
-        required=False,
-        to_field_name="slug",
-        queryset=Country.objects.all(),
-        empty_label=_("Any country"),
-    )
-    kind = forms.ChoiceField(
-        label=_("Kind of entry"), required=False, choices=[("", _("All kinds")), *Kind.CHOICES]
-    )
-    decade = forms.TypedChoiceField(label=_("Decade"), required=False, coerce=int, empty_value=None)
-
-    def __init__(self, *args, decades=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["decade"].choices = [
-            ("", _("All decades")),
-            *((decade, decade_label(decade)) for decade in decades),
-        ]

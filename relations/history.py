@@ -60,10 +60,9 @@ class Records(HistoricalRecords):
 def register_history():
     """Every model of the app keeps a history, many-to-many choices included (a changed
     citation is a change too): a new model is covered without a change here."""
-    from django.apps import apps
+    from .kinds import content_models  # the registry imports this module
 
-    models = [m for m in apps.get_app_config("relations").get_models() if not is_history_record(m)]
-    for model in models:
+    for model in content_models():
         fields = [f.name for f in model._meta.fields]
         register(
             model,

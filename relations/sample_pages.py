@@ -8,52 +8,38 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
-from .models import Agreement, Event, EventSeries, Office, Organisation, PartnerPage, Visit
+from . import kinds
+from .models import Event, PartnerPage, Visit
 from .timeline import MAX_PAGES
 from .views import CappedPaginator, FilteredListView
 
-# For each list: its model, then one and three filters drawn from an entry of the list, so
-# the filtered pages show results at any size of data.
-LISTS = [
-    (
-        "events",
-        Event,
+# For each list: one and three filters drawn from an entry of the list, so the filtered
+# pages show results at any size of data.
+FILTERS = {
+    kinds.EVENTS: (
         lambda e: {"year": e.date.year},
         lambda e: {"category": e.category, "country": e.countries.last().slug, "year": e.date.year},
     ),
-    (
-        "agreements",
-        Agreement,
+    kinds.AGREEMENTS: (
         lambda a: {"kind": a.kind},
         lambda a: {"kind": a.kind, "status": a.status, "country": a.parties.last().slug},
     ),
-    (
-        "visits",
-        Visit,
+    kinds.VISITS: (
         lambda v: {"level": v.level},
         lambda v: {"level": v.level, "origin": v.origin_country.slug, "person": v.person.slug},
     ),
-    (
-        "offices",
-        Office,
+    kinds.OFFICES: (
         lambda o: {"country": o.country.slug},
         lambda o: {"country": o.country.slug, "q": o.city, "organisation": o.organisation.slug},
     ),
-    (
-        "organisations",
-        Organisation,
+    kinds.ORGANISATIONS: (
         lambda o: {"kind": o.kind},
         lambda o: {"kind": o.kind, "country": o.countries.last().slug, "q": o.name[:4]},
     ),
-]
-DETAILS = [
-    ("event", Event),
-    ("agreement", Agreement),
-    ("visit", Visit),
-    ("office", Office),
-    ("organisation", Organisation),
-    ("series", EventSeries),
-]
+}
+# Detail pages reached otherwise: the partner page after the home page, a person through
+# a visit.
+OTHER_DETAILS = {kinds.PARTNER_PAGES, kinds.PEOPLE}
 
 
 def middle(queryset):
@@ -73,20 +59,29 @@ def sample_pages():
     partner = middle(PartnerPage.objects.published())
     yield "home", reverse("relations:home")
     yield "partner page", partner.get_absolute_url()
-    for name, model, one, three in LISTS:
-        path = reverse(f"relations:{model._meta.model_name}-list")
+    for kind in kinds.LISTED.values():
+        one, three = FILTERS[kind]
+        name, model = kind.name, kind.model
+        path = reverse(kind.list_url_name)
         entry = middle(model.objects.published())
         yield f"{name} list", path
         yield f"{name}, 1 filter", f"{path}?{urlencode(one(entry))}"
         yield f"{name}, 3 filters", f"{path}?{urlencode(three(entry))}"
         page = last_page(model)
         yield f"{name}, page {page}", f"{path}?page={page}"
-    for name, model in DETAILS:
-        yield name, middle(model.objects.published()).get_absolute_url()
+    for kind in kinds.ALL:
+        if kind not in OTHER_DETAILS:
+            yield kind.singular, middle(kind.model.objects.published()).get_absolute_url()
     yield "person", middle(Visit.objects.published()).person.get_absolute_url()
     timeline = reverse("relations:timeline")
     yield "timeline", timeline
     decade = middle(Event.objects.published()).date.year // 10 * 10
     yield "timeline, a decade", f"{timeline}?decade={decade}"
     yield "timeline, deepest page", f"{timeline}?page={MAX_PAGES}"
-    yield "search", f"{reverse('relations:search')}?q=forum"
+    search = reverse("relations:search")
+    yield "search", f"{search}?q=forum"  # a word in a fifth of all entries
+    yield (
+        "search, a rare word",
+        f"{search}?{urlencode({'q': middle(Event.objects.published()).title})}",
+    )
+    yield "search, 3rd page of events", f"{search}?q=forum&kind=events&page=3"

@@ -6,11 +6,8 @@ things appear by slug; text is in the language of the request.
 """
 
 import datetime
-from dataclasses import dataclass
 
 from ninja import Field, Schema
-
-from . import filters
 
 
 class EntryOut(Schema):
@@ -133,41 +130,6 @@ class OrganisationOut(EntryOut):
         return slug_or_none(obj.parent)
 
 
-@dataclass(frozen=True)
-class Kind:
-    name: str
-    schema: type
-    filterset: type
-    # Related rows the schema reads, fetched with the list in a fixed number of queries.
-    select: tuple = ()
-    prefetch: tuple = ()
-
-    def rows(self, queryset):
-        return queryset.select_related(*self.select).prefetch_related(*self.prefetch)
-
-
-KINDS = {
-    kind.name: kind
-    for kind in [
-        Kind("events", EventOut, filters.EventFilter, ("place_country", "series"), ("countries",)),
-        Kind("agreements", AgreementOut, filters.AgreementFilter, prefetch=("parties",)),
-        Kind(
-            "visits",
-            VisitOut,
-            filters.VisitFilter,
-            ("person", "origin_country", "host_country"),
-        ),
-        Kind("offices", OfficeOut, filters.OfficeFilter, ("organisation", "country")),
-        Kind(
-            "organisations",
-            OrganisationOut,
-            filters.OrganisationFilter,
-            ("parent",),
-            ("countries",),
-        ),
-    ]
-}
-
-
 def dump(kind, item, request):
+    """``item`` in the schema of its kind (relations.kinds), as JSON-ready values."""
     return kind.schema.model_validate(item, context={"request": request}).model_dump(mode="json")

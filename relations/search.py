@@ -1,28 +1,36 @@
 """Site-wide search over every kind of entry and the partner pages.
 
-On PostgreSQL: full-text search in the active language's dictionary, ranked by
-``SearchRank``, plus trigram word similarity on the title so a typo still finds
-the entry. On SQLite: the FTS5 index of ``search_index`` (every word in any of its
-forms, in any language), entries with every word in the title first, then the most
-recent. Each kind is one query for its page of results and one for its count.
+Every word must be found in any of its forms (folded, stemmed in English, Russian and
+Turkish), in any language; entries with every word in the title come first, then the most
+recent, then by title. On SQLite the FTS5 index of ``search_index`` answers, counts and
+pages read from the index (``IndexedMatches``), so neither reads more entries than it
+shows; on PostgreSQL the stored vectors of migration 0015, which fold and stem the same
+way, and when a kind has no match, trigram similarity on titles so a typo still finds the
+entry.
 """
 
+import datetime
 import heapq
 import re
 from dataclasses import dataclass
 
-from django.contrib.postgres.lookups import TrigramWordSimilar
-from django.contrib.postgres.search import (
-    SearchQuery,
-    SearchRank,
-    SearchVectorField,
-    TrigramWordSimilarity,
-)
+from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, F, FloatField, Q, Value
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    Expression,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Q,
+    Value,
+    When,
+)
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Greatest
 from django.db.models.signals import post_delete
+from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -45,8 +53,6 @@ from .models import (
 
 MAX_QUERY_LENGTH = 200
 PER_KIND = 25
-# PostgreSQL's built-in text search dictionaries for our languages.
-DICTIONARIES = {"en": "english", "ru": "russian", "tr": "turkish"}
 
 
 @dataclass(frozen=True)
@@ -58,18 +64,15 @@ class Kind:
     plural: str
     model: type
     title: str
-    # Fields searched besides the title, most telling first (PostgreSQL's stored vectors,
-    # migration 0008, hold the title and these).
+    # Fields searched besides the title, most telling first.
     fields: tuple
     # The date shown, and the column the most recent are found by.
     date: str | None = None
     order: str | None = None
-    # Read by the SQLite index only: more fields, and (accessor, fields) of related rows.
+    # More fields, and (accessor, fields) of related rows. PostgreSQL's stored vectors
+    # (migration 0015) hold the title, fields and more; related rows have their own.
     more: tuple = ()
     related: tuple = ()
-    # PostgreSQL has stored vectors for this kind (else its title and fields are matched
-    # with icontains there, a small table).
-    vector: bool = True
 
     def entries(self):
         manager = self.model.objects
@@ -149,7 +152,6 @@ KINDS = [
         "name",
         ("summary",),
         related=(("roles", ("title",)),),
-        vector=False,
     ),
 ]
 BY_SLUG = {kind.slug: kind for kind in KINDS}
@@ -194,13 +196,6 @@ def localized(model, field, language=None):
     return field
 
 
-def stored_vector(kind, language):
-    """The entry's weighted full-text vector in ``language``: a column PostgreSQL keeps up
-    to date and indexes (migration 0008), title A, the other fields B, C, D."""
-    column = f'"{kind.model._meta.db_table}"."search_{language}"'
-    return RawSQL(column, [], output_field=SearchVectorField())
-
-
 def words_of(text):
     return [word for word in re.findall(r"\w+", text[:MAX_QUERY_LENGTH]) if len(word) > 1][:10]
 
@@ -234,108 +229,286 @@ def highlight(text, words):
     return mark_safe("".join(parts))
 
 
-def ranked_sqlite(queryset, kind, text):
+def ranked_sqlite(queryset, kind, text, year=None):
     """Entries whose index row holds every word; every word in the title first, then the
-    most recent, then by title. Both tests are FTS5 lookups the index answers."""
+    most recent, then by title. Both tests are FTS5 lookups the index answers. For kinds
+    with few entries, and for one year of a dated kind (a small slice of it)."""
     title = localized(kind.model, kind.title)
     if search_index.expression(text) is None:
         return queryset.none()
+    # An entry touching a year starts before its end: only those rows are read.
+    until = datetime.date(year, 12, 31).toordinal() if year and kind.order else None
     in_title = ExpressionWrapper(
-        Q(pk__in=RawSQL(*search_index.matching(kind, text, "title"))),
+        Q(pk__in=RawSQL(*search_index.matching(kind, text, "title", until))),
         output_field=BooleanField(),
     )
     order = [f"-{kind.order}"] if kind.order else []
     return (
-        queryset.filter(pk__in=RawSQL(*search_index.matching(kind, text)))
+        queryset.filter(pk__in=RawSQL(*search_index.matching(kind, text, until=until)))
         .annotate(in_title=in_title)
         .annotate(rank=ExpressionWrapper(F("in_title") * 1.0, output_field=FloatField()))
         .order_by("-in_title", *order, title)
     )
 
 
-def ranked_plain(queryset, kind, text):
-    """PostgreSQL, for a kind without stored vectors: every word in some field."""
-    fields = [
-        localized(kind.model, field, code)
-        for field in (kind.title, *kind.fields)
-        for code in DICTIONARIES
-    ]
-    for word in words_of(text):
-        anywhere = Q()
-        for field in fields:
-            anywhere |= Q(**{f"{field}__icontains": word})
-        queryset = queryset.filter(anywhere)
-    return queryset.annotate(rank=Value(0.5, output_field=FloatField())).order_by(
-        localized(kind.model, kind.title)
-    )
+# Rows read past a window, so that the entries of its last day are all known (and put in
+# title order) without a second query, unless more than this many share that day.
+TIES = 20
+FEW = 1000
+
+
+class IndexedMatches:
+    """The published entries of a kind matching a text, on SQLite, in the order of
+    ``ranked_sqlite`` (every word in the title first, then the most recent, then by title),
+    read from the index: its rows of a kind run in date order (search_index), so the count
+    and the order of 100,000 entries are walks along the index's word lists, and only the
+    entries shown are read (an undated kind, in title order, is read as ``ranked_sqlite``).
+    A slice is what Django's Paginator takes; ``count_up_to`` is what CappedPaginator
+    counts with."""
+
+    ordered = True
+
+    def __init__(self, queryset, kind, text, timed=None):
+        self.queryset, self.kind, self.timed = queryset, kind, timed
+        anywhere = search_index.expression(text, "{title body}")
+        in_title = search_index.expression(text, "title")
+        self.anywhere = search_index.published(anywhere)
+        self.parts = (
+            (1.0, search_index.published(in_title)),
+            (0.0, search_index.published(f"({anywhere}) NOT ({in_title})")),
+        )
+        self.title = localized(kind.model, kind.title)
+        self.text = text
+
+    @cached_property
+    def hidden(self):
+        """Rows of entries published with a "publish at" or "unpublish at" that the clock
+        keeps from visitors now (the index cannot know; there are few)."""
+        if self.timed is None:
+            self.timed = search_index.timed_rows()
+        timed = self.timed.get(self.kind.number, [])
+        if not timed:
+            return []
+        shown = set(
+            self.queryset.filter(pk__in=[search_index.pk_of(row) for row in timed]).values_list(
+                "pk", flat=True
+            )
+        )
+        return [row for row in timed if search_index.pk_of(row) not in shown]
+
+    def count_up_to(self, limit):
+        number = search_index.count(self.kind, self.anywhere, limit, self.hidden)
+        if limit is None or number < limit or number > FEW:
+            self.total = number  # exact, or enough to know there are more than FEW
+        return number
+
+    @property
+    def few(self):
+        """At most FEW matches: then each part's rows are all read, oldest first (FTS5
+        reads a long word list backwards slowly, and a query of several words may hold
+        one: "in")."""
+        if not hasattr(self, "total"):
+            self.count_up_to(FEW + 1)
+        return getattr(self, "total", FEW + 1) <= FEW
+
+    def count(self):
+        return self.count_up_to(None)
+
+    def __getitem__(self, key):
+        if isinstance(key, int):
+            return self[key : key + 1][0]
+        if not self.kind.order:  # a kind of a few thousand entries at most, put in title order
+            return list(ranked_sqlite(self.queryset, self.kind, self.text)[key])
+        start, stop, items = key.start or 0, key.stop, []
+        for rank, query in self.parts:
+            if stop <= 0:
+                break
+            found, total = self.window(query, start, stop)
+            for item in found:
+                item.rank = item.in_title = rank
+            items += found
+            start, stop = max(0, start - total), stop - total
+        return items
+
+    def window(self, query, start, stop):
+        """Entries ``start`` to ``stop`` of the rows ``query`` finds, and how many rows it
+        finds up to ``stop``. Rows come newest first; entries of one day are put in title
+        order, so the rows of the days at either end of the window are all read."""
+        if self.few:
+            rows = search_index.row_ids(self.kind, query, leaving_out=self.hidden, newest=False)
+            rows.reverse()
+        else:
+            rows = search_index.row_ids(self.kind, query, stop + TIES, leaving_out=self.hidden)
+        total = min(len(rows), stop)
+        if start >= total:
+            return [], total
+        last = rows[-1]
+        if len(rows) == stop + TIES and search_index.day_of(last) == search_index.day_of(
+            rows[stop - 1]
+        ):
+            day = search_index.day_of(last)
+            rows += [
+                row
+                for row in search_index.row_ids(self.kind, query, day=day, leaving_out=self.hidden)
+                if row < last
+            ]
+        first_day = search_index.day_of(rows[start])
+        last_day = search_index.day_of(rows[min(stop, total) - 1])
+        before = sum(1 for row in rows if search_index.day_of(row) > first_day)
+        window = [
+            search_index.pk_of(row)
+            for row in rows
+            if last_day <= search_index.day_of(row) <= first_day
+        ]
+        entries = sorted(self.queryset.filter(pk__in=window), key=self.position)
+        skip = start - before
+        return entries[skip : skip + stop - start], total
+
+    def position(self, item):
+        day, title = getattr(item, self.kind.order), getattr(item, self.title)
+        return (-(day.toordinal() if day else 0), title is not None, title or "")
+
+
+# A word this long that is not found may be a misspelling: near spellings in the title
+# are then offered (trigram similarity), when the kind has no exact match.
+TYPO_LENGTH = 5
+
+
+class Holds(Expression):
+    """PostgreSQL: true when the entry holds every word of ``text`` in one of its forms,
+    in its stored vector (migration 0015: every language, folded and stemmed as on SQLite)
+    or a row of its related lists (a page's sections, a person's roles); the last word of
+    four letters or more also as the start of a longer word. ``weights="A"``: every word in
+    the title. ``near``: a word of TYPO_LENGTH letters or more may instead be a near
+    spelling of a word of the title in the page's language (trigram similarity).
+
+    The SQL names the table by the alias of the query it is compiled in, so it holds in a
+    subquery of the same table too."""
+
+    output_field = BooleanField()
+
+    def __init__(self, kind, text, weights="", near=False):
+        super().__init__()
+        self.kind, self.words, self.weights, self.near = kind, words_of(text), weights, near
+
+    def as_sql(self, compiler, connection):
+        quote, model = compiler.quote_name_unless_alias, self.kind.model
+        table = quote(compiler.query.get_initial_alias())
+        pk = f"{table}.{quote(model._meta.pk.column)}"
+        query = "relations_word_query(%s, %s, %s)"
+        tests, params = [], []
+        for position, word in enumerate(self.words):
+            forms = [word, position == len(self.words) - 1 and len(word) >= 4, self.weights]
+            either, values = [f"{table}.search @@ {query}"], list(forms)
+            for accessor, _fields in self.kind.related if not self.weights else ():
+                relation = model._meta.get_field(accessor)
+                related = quote(relation.related_model._meta.db_table)
+                key = f"{related}.{quote(relation.field.column)}"
+                either.append(
+                    f"{pk} IN (SELECT {key} FROM {related} WHERE {related}.search @@ {query})"
+                )
+                values += forms
+            if self.near and len(word) >= TYPO_LENGTH:
+                either.append(f"{table}.{quote(localized(model, self.kind.title))} %%> %s")
+                values.append(word)
+            tests.append("(" + " OR ".join(either) + ")")
+            params += values
+        return " AND ".join(tests) or "FALSE", params
 
 
 def ranked_postgres(queryset, kind, text):
-    language = get_language() if get_language() in DICTIONARIES else "en"
-    title = localized(kind.model, kind.title, language)
-    vector = stored_vector(kind, language)
-    query = SearchQuery(text, search_type="websearch", config=DICTIONARIES[language])
-    # Both tests are operators the GIN indexes answer: `@@` on the stored vector, and `%>`
-    # with the similarity threshold settings give each connection.
-    matches = Q(document=query) | Q(TrigramWordSimilar(F(title), Value(text)))
-    return (
-        queryset.annotate(document=vector)
-        .filter(matches)
-        .annotate(
-            rank=Greatest(
-                SearchRank(vector, query),
-                TrigramWordSimilarity(text, title),
-                output_field=FloatField(),
-            )
+    """Entries holding every word; every word in the title first, then the most recent,
+    then by title, as on SQLite. Each test is a lookup the GIN index on the stored vector
+    answers. When no entry of the kind holds every word and a word has TYPO_LENGTH
+    letters or more, entries whose title nearly spells the words they lack are found
+    instead (the trigram index answers it), the nearest first."""
+    words = words_of(text)
+    if not words:
+        return queryset.none()
+    title = localized(kind.model, kind.title)
+    exact, in_title = Holds(kind, text), Holds(kind, text, weights="A")
+    rank = Case(When(in_title, then=Value(1.0)), default=Value(0.0), output_field=FloatField())
+    matching = exact
+    if any(len(word) >= TYPO_LENGTH for word in words):
+        found = Exists(queryset.filter(Holds(kind, text)))
+        matching = exact | (Holds(kind, text, near=True) & ~found)
+        rank = Case(
+            When(in_title, then=Value(1.0)),
+            When(found, then=Value(0.0)),
+            default=TrigramWordSimilarity(text, title) - 1.0,
+            output_field=FloatField(),
         )
-        .order_by("-rank", title)
-    )
+    order = [F(kind.order).desc(nulls_last=True)] if kind.order else []
+    return queryset.filter(matching).annotate(rank=rank).order_by("-rank", *order, title)
 
 
 def dated(kind):
     return hasattr(kind.model, "date_fields")
 
 
-def matches(kind, text, year=None):
-    """Published entries of ``kind`` matching ``text`` (in ``year``), best first."""
+def matches(kind, text, year=None, timed=None):
+    """Published entries of ``kind`` matching ``text`` (in ``year``), best first. On SQLite,
+    ``timed`` is ``search_index.timed_rows()`` if the caller has it already."""
     text = " ".join(words_of(text))
     queryset = kind.entries()
     if year is not None:
         queryset = queryset.in_year(year) if dated(kind) else queryset.none()
     if connection.vendor != "postgresql":
-        return ranked_sqlite(queryset, kind, text)
-    if not kind.vector:
-        return ranked_plain(queryset, kind, text)
+        if year is None and search_index.expression(text) is not None:
+            return IndexedMatches(queryset, kind, text, timed)
+        return ranked_sqlite(queryset, kind, text, year)
     return ranked_postgres(queryset, kind, text)
+
+
+def searched(kinds, year):
+    return [kind for kind in kinds if dated(kind)] if year is not None else kinds
 
 
 def search(text, kinds=KINDS, year=None):
     """The best PER_KIND entries of every kind matching ``text``, best first."""
-    words = words_of(text)
-    if not words:
+    if not words_of(text):
         return []
-    if year is not None:
-        kinds = [kind for kind in kinds if dated(kind)]
+    timed = search_index.timed_rows() if search_index.active() and year is None else None
+    found = [(kind, matches(kind, text, year, timed)) for kind in searched(kinds, year)]
+    return best(text, found)
+
+
+def best(text, found):
+    """The best PER_KIND of each kind's ``matches()`` in ``found`` [(kind, matches)]."""
+    words = words_of(text)
     results = [
-        [Result(kind, item, item.rank, words) for item in matches(kind, text, year)[:PER_KIND]]
-        for kind in kinds
+        [Result(kind, item, item.rank, words) for item in entries[:PER_KIND]]
+        for kind, entries in found
     ]
     # Each list comes ranked from the database; merging keeps that order.
     return list(heapq.merge(*results, key=lambda result: -result.rank))
 
 
-def counts(text, kinds=KINDS, year=None, limit=None):
-    """[(kind, number of matching entries)] for the kinds with any; counted up to ``limit``
-    + 1 (a number above ``limit`` means "more than")."""
+def count(entries, limit=None):
+    """How many ``matches()`` there are, counted up to ``limit`` if given."""
+    if isinstance(entries, IndexedMatches):
+        return entries.count_up_to(limit)
+    entries = entries.order_by()
+    return (entries[:limit] if limit else entries).count()
+
+
+def counted(text, kinds=KINDS, year=None, limit=None):
+    """[(kind, number of matching entries, the matches)] for the kinds with any; counted
+    up to ``limit`` + 1 (a number above ``limit`` means "more than")."""
     if not words_of(text):
         return []
-    if year is not None:
-        kinds = [kind for kind in kinds if dated(kind)]
-    found = []
-    for kind in kinds:
-        queryset = matches(kind, text, year).order_by()
-        found.append((kind, (queryset[: limit + 1] if limit else queryset).count()))
-    return [(kind, count) for kind, count in found if count]
+    found, timed = [], search_index.timed_rows() if search_index.active() and year is None else None
+    for kind in searched(kinds, year):
+        entries = matches(kind, text, year, timed)
+        number = count(entries, limit + 1 if limit else None)
+        if number:
+            found.append((kind, number, entries))
+    return found
+
+
+def counts(text, kinds=KINDS, year=None, limit=None):
+    """[(kind, number of matching entries)] for the kinds with any (see ``counted``)."""
+    return [(kind, number) for kind, number, _entries in counted(text, kinds, year, limit)]
 
 
 BY_MODEL = {kind.model: kind for kind in KINDS}

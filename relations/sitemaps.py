@@ -2,9 +2,18 @@
 language with hreflang alternates, in files of at most ``limit`` addresses."""
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
-from .models import Agreement, Event, EventSeries, Office, Organisation, PartnerPage, Visit
+from . import kinds
+from .models import (
+    Agreement,
+    AgreementAction,
+    CoChair,
+    Organisation,
+    Person,
+    Visit,
+)
 
 
 class LanguagesSitemap(Sitemap):
@@ -23,11 +32,7 @@ class PagesSitemap(LanguagesSitemap):
         return [
             "relations:home",
             "relations:timeline",
-            "relations:event-list",
-            "relations:agreement-list",
-            "relations:visit-list",
-            "relations:organisation-list",
-            "relations:office-list",
+            *(kind.list_url_name for kind in kinds.LISTED.values()),
         ]
 
     def location(self, item):
@@ -48,10 +53,31 @@ def published_sitemap(model):
     return type(f"{model.__name__}Sitemap", (PublishedSitemap,), {"model": model})
 
 
+class PersonSitemap(LanguagesSitemap):
+    """People have no publication of their own: a person is listed once the site names them
+    on something published (a visit, a signature of an agreement, a co-chair of a body), so
+    a person entered only for a draft stays out of the sitemap as they stay off the pages."""
+
+    def items(self):
+        person = OuterRef("pk")
+        visited = Visit.objects.published().filter(person=person)
+        signed = AgreementAction.objects.filter(
+            signatory=person, agreement__in=Agreement.objects.published()
+        )
+        chaired = CoChair.objects.filter(person=person, body__in=Organisation.objects.published())
+        return Person.objects.filter(Exists(visited) | Exists(signed) | Exists(chaired)).order_by(
+            "pk"
+        )
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
 SITEMAPS = {
     "pages": PagesSitemap,
     **{
         model._meta.model_name: published_sitemap(model)
-        for model in (PartnerPage, Event, EventSeries, Agreement, Visit, Organisation, Office)
+        for model in (kind.model for kind in kinds.ALL if kind.sitemap)
     },
+    "person": PersonSitemap,
 }

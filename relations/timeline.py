@@ -13,23 +13,21 @@ import heapq
 from dataclasses import dataclass
 from itertools import groupby, islice
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from . import kinds
 from .dates import Precision, format_date
+from .models import Category, Country
 
-
-class Kind:
-    EVENT = "event"
-    VISIT = "visit"
-    AGREEMENT = "agreement"
-    CHOICES = [(EVENT, _("Events")), (VISIT, _("Visits")), (AGREEMENT, _("Agreements"))]
-    LABELS = {EVENT: _("Event"), VISIT: _("Visit"), AGREEMENT: _("Agreement")}
-
-
+# The kinds on the timeline, in the order of the querysets every function below takes.
+KINDS = (kinds.EVENTS, kinds.VISITS, kinds.AGREEMENTS)
+BY_SLUG = {kind.singular: kind for kind in KINDS}
+# The choice shown beside each entry: what sort of event, agreement or visit it is.
 DETAIL_METHODS = {
-    Kind.EVENT: "get_category_display",
-    Kind.AGREEMENT: "get_kind_display",
-    Kind.VISIT: "get_level_display",
+    kinds.EVENTS.singular: "get_category_display",
+    kinds.AGREEMENTS.singular: "get_kind_display",
+    kinds.VISITS.singular: "get_level_display",
 }
 
 
@@ -42,7 +40,7 @@ class Entry:
 
     @property
     def kind_label(self):
-        return Kind.LABELS[self.kind]
+        return BY_SLUG[self.kind].label
 
     @property
     def detail(self):
@@ -65,20 +63,17 @@ class Entry:
 PAGE_SIZE = 100
 MAX_PAGES = 10
 
-# Each kind's date and precision columns.
-DATE_FIELDS = {
-    Kind.EVENT: ("date", "date_precision"),
-    Kind.VISIT: ("date", "date_precision"),
-    Kind.AGREEMENT: ("signed_on", "signed_precision"),
-}
-KINDS = list(DATE_FIELDS)
+
+def published():
+    """Each kind's published entries, as the timeline shows them, in KINDS order."""
+    return tuple(kind.published() for kind in KINDS)
 
 
 def with_fields(events, visits, agreements):
     """(queryset, date column, precision column) for each kind, in KINDS order."""
     return [
-        (queryset, *fields)
-        for queryset, fields in zip((events, visits, agreements), DATE_FIELDS.values(), strict=True)
+        (queryset, *kind.date_fields)
+        for queryset, kind in zip((events, visits, agreements), KINDS, strict=True)
     ]
 
 
@@ -97,7 +92,7 @@ def chronology(events, visits, agreements, kind=None, limit=None, skip=0):
     """
     keys, querysets = [], {}
     for each, (queryset, date_field, precision_field) in zip(
-        KINDS, with_fields(events, visits, agreements), strict=True
+        BY_SLUG, with_fields(events, visits, agreements), strict=True
     ):
         if kind and each != kind:
             continue
@@ -206,3 +201,31 @@ def same_day_in_earlier_years(events, visits, agreements, today):
         queryset.filter(**{f"{date_field}__in": days, precision_field: Precision.DAY})
         for queryset, date_field, precision_field in with_fields(events, visits, agreements)
     )
+
+
+class TimelineForm(forms.Form):
+    """The chronology mixes three kinds, so it filters with a plain form, not a FilterSet."""
+
+    category = forms.ChoiceField(
+        label=_("Category"), required=False, choices=[("", _("Any category")), *Category.choices]
+    )
+    country = forms.ModelChoiceField(
+        label=_("Country"),
+        required=False,
+        to_field_name="slug",
+        queryset=Country.objects.all(),
+        empty_label=_("Any country"),
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind of entry"),
+        required=False,
+        choices=[("", _("All kinds")), *((kind.singular, kind.plural_label) for kind in KINDS)],
+    )
+    decade = forms.TypedChoiceField(label=_("Decade"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args, decades=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decade"].choices = [
+            ("", _("All decades")),
+            *((decade, decade_label(decade)) for decade in decades),
+        ]

@@ -1,12 +1,12 @@
 from django.urls import path
 
-from . import feeds, views
+from . import feeds, hub, views
 
 app_name = "relations"
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
-    path("countries/<slug:slug>/", views.PartnerDetailView.as_view(), name="partner-detail"),
+    path("", hub.HomeView.as_view(), name="home"),
+    path("countries/<slug:slug>/", hub.PartnerDetailView.as_view(), name="partner-detail"),
     path("events/", views.EventListView.as_view(), name="event-list"),
     path("events/<slug:slug>/", views.EventDetailView.as_view(), name="event-detail"),
     path("series/<slug:slug>/", views.SeriesDetailView.as_view(), name="series-detail"),

@@ -1,10 +1,10 @@
-"""Visitor pages: thin class-based views over the models' published querysets."""
+"""Visitor pages: lists, details, the timeline and search, thin class-based views over the
+models' published querysets. The home and partner pages are in relations/hub.py."""
 
-import heapq
 from math import ceil
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -14,9 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from . import exports, feeds, filters, schemas, search, structured_data, timeline
+from . import exports, kinds, search, structured_data, timeline
 from .models import (
-    JOINT_BODY_KINDS,
     Agreement,
     AgreementAction,
     AgreementLink,
@@ -25,53 +24,10 @@ from .models import (
     EventSeries,
     Office,
     Organisation,
-    PartnerPage,
     Person,
     Role,
     Visit,
 )
-
-# How many of the latest dated records the partner page's chronology shows, and how
-# many people it names: the page stays readable however large the record grows.
-CHRONOLOGY_LENGTH = 30
-PEOPLE_SHOWN = 30
-# The visits whose dates give a person's roles beside their name on the partner page.
-PEOPLE_VISITS_SHOWN = 5
-# The side column's councils and offices: the first few, then a link to the whole list.
-SIDE_LIST_LENGTH = 10
-
-
-def published(model, drafts=False):
-    """What visitors see. ``drafts=True`` is for an editor's preview of one entry only."""
-    return model.objects.all() if drafts else model.objects.published()
-
-
-# Querysets with the related rows each page shows, fetched in a fixed number of queries.
-
-
-def events(drafts=False):
-    return published(Event, drafts).select_related("place_country", "series")
-
-
-def agreements(drafts=False):
-    return published(Agreement, drafts).select_related("place_country").prefetch_related("parties")
-
-
-def visits(drafts=False):
-    # The people's roles give the role held on each visit's date (Visit.role_held).
-    return (
-        published(Visit, drafts)
-        .select_related("person", "origin_country", "host_country")
-        .prefetch_related("person__roles")
-    )
-
-
-def offices(drafts=False):
-    return published(Office, drafts).select_related("organisation", "country")
-
-
-def organisations(drafts=False):
-    return published(Organisation, drafts).prefetch_related("countries")
 
 
 class CappedPaginator(Paginator):
@@ -86,6 +42,8 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self):
+        if hasattr(self.object_list, "count_up_to"):  # search.IndexedMatches
+            return self.object_list.count_up_to(self.MAX_RESULTS + 1)
         return self.object_list.order_by()[: self.MAX_RESULTS + 1].count()
 
     @property
@@ -103,7 +61,7 @@ class FilteredListView(FilterView):
     paginate_by = 20
     paginator_class = CappedPaginator
     strict = True
-    export = None  # the kind in schemas.KINDS this list downloads as
+    kind = None  # its entry in relations.kinds: what it downloads as, whether it has a feed
     # Read by the page cache (relations/cache.py), with the filters' names; others are dropped.
     query_parameters = ("page", "format")
 
@@ -112,8 +70,11 @@ class FilteredListView(FilterView):
         if export_format in exports.FORMATS:
             filterset = self.get_filterset(self.get_filterset_class())
             queryset = filterset.qs if filterset.is_valid() else filterset.queryset.none()
-            return exports.export(schemas.KINDS[self.export], export_format, queryset, request)
+            return exports.export(self.kind, export_format, queryset, request)
         return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return self.kind.published()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -127,58 +88,56 @@ class FilteredListView(FilterView):
         context["is_filtered"] = any(
             value for key, value in self.request.GET.items() if key not in {"page", "format"}
         )
-        context["feed_kind"] = self.export if self.export in feeds.KINDS else None
+        context["feed_kind"] = self.kind.name if self.kind.feed else None
         return context
 
 
 class EventListView(FilteredListView):
-    export = "events"
-    filterset_class = filters.EventFilter
+    kind = kinds.EVENTS
+    filterset_class = kind.filterset
     template_name = "relations/event_list.html"
-
-    def get_queryset(self):
-        return events()
 
 
 class AgreementListView(FilteredListView):
-    export = "agreements"
-    filterset_class = filters.AgreementFilter
+    kind = kinds.AGREEMENTS
+    filterset_class = kind.filterset
     template_name = "relations/agreement_list.html"
-
-    def get_queryset(self):
-        return agreements()
 
 
 class VisitListView(FilteredListView):
-    export = "visits"
-    filterset_class = filters.VisitFilter
+    kind = kinds.VISITS
+    filterset_class = kind.filterset
     template_name = "relations/visit_list.html"
-
-    def get_queryset(self):
-        return visits()
 
 
 class OfficeListView(FilteredListView):
-    export = "offices"
-    filterset_class = filters.OfficeFilter
+    kind = kinds.OFFICES
+    filterset_class = kind.filterset
     template_name = "relations/office_list.html"
 
     def get_queryset(self):
-        return offices().prefetch_related(Prefetch("represents", queryset=published(Organisation)))
+        represents = Prefetch("represents", queryset=Organisation.objects.published())
+        return super().get_queryset().prefetch_related(represents)
 
 
 class OrganisationListView(FilteredListView):
-    export = "organisations"
-    filterset_class = filters.OrganisationFilter
+    kind = kinds.ORGANISATIONS
+    filterset_class = kind.filterset
     template_name = "relations/organisation_list.html"
 
     def get_queryset(self):
-        return organisations().select_related("parent")
+        return super().get_queryset().select_related("parent")
 
 
 class DetailPageMixin:
-    """What every detail page adds: a permalink, a citation and schema.org JSON-LD."""
+    """What every detail page adds: a permalink, a citation and schema.org JSON-LD.
 
+    The admin's "Preview" serves the same view with ``preview=True`` to signed-in
+    staff only: the entry may then be a draft, while everything it links to is
+    still limited to what visitors see.
+    """
+
+    preview = False
     query_parameters = ()  # the page cache drops any (relations/cache.py)
     # No list: the entries shown are reached through the page's own entry, whose links
     # ban this page when they change (relations/cache.py, changed_keys).
@@ -195,33 +154,32 @@ class DetailPageMixin:
             "meta_description": Truncator(data.get("description", "")).words(30),
             "cite_date": getattr(self.object, "when", ""),
             "accessed": timezone.localdate(),
+            "preview": self.preview,
         }
         return context
 
+    def entries(self, model):
+        """The entries of ``model`` this page may show: drafts too in a preview."""
+        return model.objects.all() if self.preview else model.objects.published()
+
 
 class DocumentedDetailView(DetailPageMixin, DetailView):
-    """A visitor's page for one entry, ending with its sources, last update and change note.
-
-    The admin's "Preview" serves the same view with ``preview=True`` to signed-in
-    staff only: the entry may then be a draft, while everything it links to is
-    still limited to what visitors see.
-    """
-
-    preview = False
+    """A visitor's page for one entry, ending with its sources, last update and change note."""
 
     def get_queryset(self):
         return self.get_records().prefetch_related("sources")
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs) | {"preview": self.preview}
 
 
 class EventDetailView(DocumentedDetailView):
     template_name = "relations/event_detail.html"
 
     def get_records(self):
-        return events(self.preview).prefetch_related(
-            "countries", Prefetch("organisations", queryset=published(Organisation))
+        return (
+            self.entries(Event)
+            .for_pages()
+            .prefetch_related(
+                "countries", Prefetch("organisations", queryset=Organisation.objects.published())
+            )
         )
 
 
@@ -230,7 +188,8 @@ class AgreementDetailView(DocumentedDetailView):
 
     def get_records(self):
         return (
-            agreements(self.preview)
+            self.entries(Agreement)
+            .for_pages()
             .select_related("visit", "visit__person")
             .prefetch_related(
                 Prefetch(
@@ -242,7 +201,9 @@ class AgreementDetailView(DocumentedDetailView):
                 public_links("links_from", "to_agreement"),
                 public_links("links_to", "from_agreement"),
                 Prefetch(
-                    "founded_bodies", queryset=published(Organisation), to_attr="public_bodies"
+                    "founded_bodies",
+                    queryset=Organisation.objects.published(),
+                    to_attr="public_bodies",
                 ),
             )
         )
@@ -250,7 +211,7 @@ class AgreementDetailView(DocumentedDetailView):
 
 def public_links(relation, other_end):
     """An agreement's links whose other end visitors may see, as ``public_<relation>``."""
-    links = AgreementLink.objects.filter(**{f"{other_end}__in": published(Agreement)})
+    links = AgreementLink.objects.filter(**{f"{other_end}__in": Agreement.objects.published()})
     return Prefetch(
         relation, queryset=links.select_related(other_end), to_attr=f"public_{relation}"
     )
@@ -260,8 +221,16 @@ class VisitDetailView(DocumentedDetailView):
     template_name = "relations/visit_detail.html"
 
     def get_records(self):
-        return visits(self.preview).prefetch_related(
-            Prefetch("agreements", queryset=agreements(), to_attr="public_agreements")
+        return (
+            self.entries(Visit)
+            .for_pages()
+            .prefetch_related(
+                Prefetch(
+                    "agreements",
+                    queryset=Agreement.objects.published().for_pages(),
+                    to_attr="public_agreements",
+                )
+            )
         )
 
 
@@ -269,8 +238,10 @@ class OfficeDetailView(DocumentedDetailView):
     template_name = "relations/office_detail.html"
 
     def get_records(self):
-        return offices(self.preview).prefetch_related(
-            Prefetch("represents", queryset=published(Organisation))
+        return (
+            self.entries(Office)
+            .for_pages()
+            .prefetch_related(Prefetch("represents", queryset=Organisation.objects.published()))
         )
 
 
@@ -279,14 +250,33 @@ class OrganisationDetailView(DocumentedDetailView):
 
     def get_records(self):
         return (
-            organisations(self.preview)
+            self.entries(Organisation)
+            .for_pages()
             .select_related("founded_by")
             .prefetch_related(
-                Prefetch("children", queryset=published(Organisation), to_attr="public_children"),
-                Prefetch("offices", queryset=offices(), to_attr="public_offices"),
-                Prefetch("represented_by", queryset=offices(), to_attr="public_represented_by"),
-                Prefetch("events", queryset=events(), to_attr="public_events"),
-                Prefetch("event_series", queryset=published(EventSeries), to_attr="public_series"),
+                Prefetch(
+                    "children", queryset=Organisation.objects.published(), to_attr="public_children"
+                ),
+                Prefetch(
+                    "offices",
+                    queryset=Office.objects.published().for_pages(),
+                    to_attr="public_offices",
+                ),
+                Prefetch(
+                    "represented_by",
+                    queryset=Office.objects.published().for_pages(),
+                    to_attr="public_represented_by",
+                ),
+                Prefetch(
+                    "events",
+                    queryset=Event.objects.published().for_pages(),
+                    to_attr="public_events",
+                ),
+                Prefetch(
+                    "event_series",
+                    queryset=EventSeries.objects.published(),
+                    to_attr="public_series",
+                ),
                 Prefetch("co_chairs", queryset=CoChair.objects.select_related("person", "country")),
             )
         )
@@ -298,10 +288,12 @@ class PersonDetailView(DocumentedDetailView):
     def get_records(self):
         return Person.objects.prefetch_related(
             Prefetch("roles", queryset=Role.objects.select_related("country")),
-            Prefetch("visits", queryset=visits(), to_attr="public_visits"),
+            Prefetch(
+                "visits", queryset=Visit.objects.published().for_pages(), to_attr="public_visits"
+            ),
             Prefetch(
                 "signatures",
-                queryset=AgreementAction.objects.filter(agreement__in=published(Agreement))
+                queryset=AgreementAction.objects.filter(agreement__in=Agreement.objects.published())
                 .select_related("agreement", "party")
                 .order_by("date"),
                 to_attr="public_signatures",
@@ -314,11 +306,15 @@ class SeriesDetailView(DocumentedDetailView):
 
     def get_records(self):
         return (
-            published(EventSeries, self.preview)
+            self.entries(EventSeries)
             .select_related("country")
             .prefetch_related(
-                Prefetch("participants", queryset=published(Organisation)),
-                Prefetch("editions", queryset=events().order_by("date"), to_attr="public_editions"),
+                Prefetch("participants", queryset=Organisation.objects.published()),
+                Prefetch(
+                    "editions",
+                    queryset=Event.objects.published().for_pages().order_by("date"),
+                    to_attr="public_editions",
+                ),
             )
         )
 
@@ -334,118 +330,12 @@ class SeriesDetailView(DocumentedDetailView):
             if len(past) < len(series.public_editions)
             else series.next_edition_year(last_held, today.year),
             # Through the editions' ids, without a DISTINCT over every organisation.
-            "edition_participants": published(Organisation).filter(
+            "edition_participants": Organisation.objects.published().filter(
                 pk__in=Event.organisations.through.objects.filter(
-                    event__in=published(Event).filter(series=series)
+                    event__in=Event.objects.published().filter(series=series)
                 ).values("organisation_id")
             ),
         }
-
-
-def chronology(recent_events, recent_visits, recent_agreements):
-    """The latest dated records of a country, oldest first: (date, label, entry) triples.
-
-    Each kind comes from the database newest first and already cut to length, so
-    merging them reads a fixed number of rows however long the record grows.
-    """
-    merged = heapq.merge(
-        ((event.date, _("Event"), event) for event in recent_events),
-        ((visit.date, _("Visit"), visit) for visit in recent_visits),
-        ((agreement.signed_on, _("Agreement"), agreement) for agreement in recent_agreements),
-        key=lambda item: item[0],
-        reverse=True,
-    )
-    return list(reversed(list(merged)[:CHRONOLOGY_LENGTH]))
-
-
-def partner_people(country):
-    """People who visited or received visits, held an office or signed for the country.
-
-    Three subqueries of person ids rather than joins with DISTINCT: a person with a
-    thousand visits costs one row, not a thousand."""
-    visits_made = published(Visit).involving(country).values("person_id")
-    roles = Role.objects.filter(country=country).values("person_id")
-    signatures = AgreementAction.objects.filter(
-        party=country, agreement__in=published(Agreement)
-    ).values("signatory_id")
-    # Each person is named with the role held at their visits with the country (Demirel
-    # came to Moscow in 1992 as head of government, years before he was President).
-    partner_visits = Prefetch(
-        "visits",
-        queryset=published(Visit).involving(country).order_by("date")[:PEOPLE_VISITS_SHOWN],
-        to_attr="partner_visits",
-    )
-    return Person.objects.filter(
-        Q(pk__in=visits_made) | Q(pk__in=roles) | Q(pk__in=signatures)
-    ).prefetch_related("roles", partner_visits)[:PEOPLE_SHOWN]
-
-
-def partner_context(page):
-    """Everything a partner page shows, drawn from the records of its country."""
-    country = page.country
-    # Newest first, read once for the chronology and the latest of each kind.
-    recent_events = list(events().filter(countries=country)[:CHRONOLOGY_LENGTH])
-    recent_visits = list(visits().involving(country)[:CHRONOLOGY_LENGTH])
-    recent_agreements = list(agreements().filter(parties=country)[:CHRONOLOGY_LENGTH])
-    return {
-        "page": page,
-        "sections": page.sections.all(),
-        "figures": {
-            "agreements": published(Agreement).filter(parties=country).count(),
-            "visits": published(Visit).involving(country).count(),
-            "events": published(Event).filter(countries=country).count(),
-        },
-        "key_agreements": agreements().filter(parties=country, is_key=True).order_by("signed_on"),
-        "latest_agreements": recent_agreements[:10],
-        "chronology": chronology(recent_events, recent_visits, recent_agreements),
-        "people": partner_people(country),
-        "latest_events": recent_events[:6],
-        "latest_visits": recent_visits[:6],
-        **first_few(
-            "joint_bodies", organisations().filter(countries=country, kind__in=JOINT_BODY_KINDS)
-        ),
-        **first_few("offices", offices().filter(country=country)),
-    }
-
-
-def first_few(name, queryset):
-    """``name``: the first SIDE_LIST_LENGTH entries; ``name_more``: whether there are more."""
-    entries = list(queryset[: SIDE_LIST_LENGTH + 1])
-    return {name: entries[:SIDE_LIST_LENGTH], f"{name}_more": len(entries) > SIDE_LIST_LENGTH}
-
-
-class PartnerDetailView(DetailPageMixin, DetailView):
-    template_name = "relations/partner_detail.html"
-    context_object_name = "page"
-    preview = False
-
-    def get_queryset(self):
-        return published(PartnerPage, self.preview).select_related("country")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs) | {"preview": self.preview}
-        today = timezone.localdate()
-        country = self.object.country
-        querysets = timeline.filter_by(events(), visits(), agreements(), country=country)
-        entries = timeline.chronology(*timeline.same_day_in_earlier_years(*querysets, today))
-        context["on_this_day"] = timeline.on_this_day(entries, today)
-        return context | partner_context(self.object)
-
-
-class HomeView(TemplateView):
-    """The featured partner page in full, and every partner page as a link."""
-
-    template_name = "relations/home.html"
-    query_parameters = ()
-    surrogate_lists = ("partnerpage",)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        pages = list(published(PartnerPage).select_related("country"))
-        context["partner_pages"] = pages
-        if pages:
-            context |= partner_context(pages[0])
-        return context
 
 
 class TimelineView(TemplateView):
@@ -456,19 +346,19 @@ class TimelineView(TemplateView):
     """
 
     template_name = "relations/timeline.html"
-    query_parameters = (*filters.TimelineForm.base_fields, "page")
+    query_parameters = (*timeline.TimelineForm.base_fields, "page")
     surrogate_lists = ("event", "visit", "agreement")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        decades = timeline.decades(events(), visits(), agreements())
-        form = filters.TimelineForm(self.request.GET or None, decades=decades)
+        decades = timeline.decades(*timeline.published())
+        form = timeline.TimelineForm(self.request.GET or None, decades=decades)
         page = self.page_number()
         entries, has_next = [], False
         if not form.is_bound or form.is_valid():
             choices = form.cleaned_data if form.is_bound else {}
             querysets = timeline.filter_by(
-                events(), visits(), agreements(), choices.get("category"), choices.get("country")
+                *timeline.published(), choices.get("category"), choices.get("country")
             )
             if choices.get("decade") is not None:
                 querysets = timeline.in_decade(*querysets, choices["decade"])
@@ -521,22 +411,26 @@ class SearchView(TemplateView):
         context |= {"query": query, "kind": kind, "year": year, "results": [], "counts": []}
         if not query:
             return context
-        counts = search.counts(query, year=year, limit=CappedPaginator.MAX_RESULTS)
+        counted = search.counted(query, year=year, limit=CappedPaginator.MAX_RESULTS)
         context["counts"] = [
-            {"kind": k, "count": n, "capped": n > CappedPaginator.MAX_RESULTS} for k, n in counts
+            {"kind": k, "count": n, "capped": n > CappedPaginator.MAX_RESULTS}
+            for k, n, _entries in counted
         ]
         context["total"] = sum(
-            min(n, CappedPaginator.MAX_RESULTS) for k, n in counts if kind in (None, k)
+            min(n, CappedPaginator.MAX_RESULTS) for k, n, _entries in counted if kind in (None, k)
         )
         if kind:
-            paginator = CappedPaginator(search.matches(kind, query, year), self.per_page)
+            entries = next((e for k, _n, e in counted if k == kind), None)
+            if entries is None:
+                entries = search.matches(kind, query, year)
+            paginator = CappedPaginator(entries, self.per_page)
             page = paginator.get_page(get.get("page"))
             words = search.words_of(query)
             context["page_obj"] = page
             context["results"] = [search.Result(kind, item, 0, words) for item in page]
         else:
-            context["results"] = search.search(query, [k for k, _n in counts], year=year)
-            context["more"] = [k for k, n in counts if n > search.PER_KIND]
+            context["results"] = search.best(query, [(k, e) for k, _n, e in counted])
+            context["more"] = [k for k, n, _e in counted if n > search.PER_KIND]
             context["per_kind"] = search.PER_KIND
         return context
 

@@ -24,12 +24,12 @@ import os
 import re
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
+
+from gunicorn_server import Gunicorn  # scripts/ is not a package: beside this file
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE_DIR = ROOT / "var" / "bench"
@@ -42,8 +42,6 @@ WRK_CONNECTIONS = 8
 LIST_QUERY_BUDGET = 8
 WARM_BUDGET = 0.8
 COLD_BUDGET = 0.25
-# As the load balancer that ends TLS passes requests on (DJANGO_BEHIND_PROXY=1).
-PROXY_HEADER = {"X-Forwarded-Proto": "https"}
 FIELDS = ["database", "cache", "page", "url", "requests_s", "p50_ms", "p99_ms", "queries", "ratio"]
 
 
@@ -209,47 +207,19 @@ def count_queries(path, cookie):
 # The server and the load
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
+class Server(Gunicorn):
     """gunicorn as `make serve` runs it, on a loopback port, page cache on or off."""
 
     def __init__(self, workers, cache_on):
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
         env = os.environ | {
             "DJANGO_ENV": "production",
             "DJANGO_SECRET_KEY": SECRET,
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
             "DJANGO_BEHIND_PROXY": "1",
             "PAGE_CACHE_SECONDS": "600" if cache_on else "0",
-            "GUNICORN_BIND": f"127.0.0.1:{self.port}",
-            "WEB_CONCURRENCY": str(workers),
         }
-        self.log = open(CACHE_DIR / "gunicorn.log", "w")  # noqa: SIM115 (closed in stop())
-        self.process = subprocess.Popen(
-            # No recycling during a run: it would show as latency and reset peak memory.
-            [PYTHON, "-m", "gunicorn", "--config", "config/gunicorn.py", "--max-requests", "0"],
-            cwd=ROOT,
-            env=env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-        )
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                probe = urllib.request.Request(f"{self.base}/ping", headers=PROXY_HEADER)
-                urllib.request.urlopen(probe, timeout=1).read()
-                return
-            except OSError:
-                if time.monotonic() > deadline or self.process.poll() is not None:
-                    self.stop()
-                    sys.exit(f"gunicorn did not start; see {self.log.name}")
-                time.sleep(0.2)
+        # No recycling during a run: it would show as latency and reset peak memory.
+        super().__init__(CACHE_DIR / "gunicorn.log", workers, env, args=("--max-requests", "0"))
 
     def peak_worker_memory(self):
         """The largest peak resident memory of any worker, in MiB (VmHWM from /proc)."""
@@ -259,11 +229,6 @@ class Server:
             status = Path(f"/proc/{pid}/status").read_text()
             peaks.append(int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024)
         return max(peaks, default=0)
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=30)
-        self.log.close()
 
 
 def wrk(url, seconds, cookie=""):

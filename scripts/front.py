@@ -1,10 +1,11 @@
 """Start the production front, nginx → Varnish → gunicorn, from the configs in deploy/.
 
-Used by `make smoke`, the load test and the benchmark: both servers run unprivileged (or
-as root, which drops to their own users) from a temporary folder, on free loopback ports,
-with deploy/nginx.conf and deploy/varnish.vcl changed only in the lines marked for it
-(listen address and upstream). As a program it starts the front before a gunicorn on
---backend-port, prints "FRONT nginx=<url> varnish=<url>" and serves until it is stopped:
+Used by `make smoke` (the load test and the benchmark go straight to gunicorn for now,
+docs/production.md): both servers run unprivileged (or as root, which drops to their own
+users) from a temporary folder, on free loopback ports, with deploy/nginx.conf and
+deploy/varnish.vcl changed only in the lines marked for it (listen address and upstream).
+As a program it starts the front before a gunicorn on --backend-port, prints
+"FRONT nginx=<url> varnish=<url>" and serves until it is stopped:
 
     python scripts/front.py --backend-port 8000 --workdir /tmp/front
 """
@@ -21,14 +22,10 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from gunicorn_server import free_port  # scripts/ is not a package: beside this file
+
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_for_port(port, process, what, seconds=20):

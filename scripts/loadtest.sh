@@ -57,23 +57,14 @@ export DJANGO_SECRET_KEY
 "$PY" manage.py load_content seed --quiet
 "$PY" manage.py collectstatic --noinput -v 0
 
-port=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
-"$PY" -m gunicorn config.wsgi --bind "127.0.0.1:$port" --workers "$WORKERS" \
-  --access-logfile /dev/null --error-logfile "$work/gunicorn.log" &
+# As `make serve` runs it, on a free loopback port: its address is written once it answers.
+"$PY" scripts/gunicorn_server.py --workers "$WORKERS" --log "$work/gunicorn.log" > "$work/address" &
 gunicorn_pid=$!
-"$PY" - "$base/en/" <<'PYTHON'
-import sys, time, urllib.request
-for _ in range(150):
-    try:
-        request = urllib.request.Request(sys.argv[1], headers={"X-Forwarded-Proto": "https"})
-        urllib.request.urlopen(request, timeout=5)
-        break
-    except OSError:
-        time.sleep(0.2)
-else:
-    sys.exit("gunicorn did not answer")
-PYTHON
+until [ -s "$work/address" ]; do
+  kill -0 "$gunicorn_pid" 2>/dev/null || { echo "gunicorn did not start"; exit 1; }
+  sleep 0.2
+done
+base=$(cat "$work/address")
 
 echo "load test: $SECONDS_TO_RUN s, $CONNECTIONS connections, $WORKERS gunicorn workers, PostgreSQL"
 if [ "$HOSTILE" = 1 ]; then

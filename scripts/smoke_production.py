@@ -24,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from front import front  # scripts/ is not a package: found through sys.path
+from gunicorn_server import Gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -61,12 +62,6 @@ def manage(env, *args):
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def main():
     for name in ("DATABASE_URL", "REDIS_URL"):
         if not os.environ.get(name):
@@ -87,23 +82,14 @@ def main():
     manage(env, "collectstatic", "--noinput", "--verbosity", "0")
     manage(env, "check", "--deploy", "--fail-level", "WARNING")
 
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
     log_path = workdir / "gunicorn.log"
-    with open(log_path, "w") as log:
-        server = subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", "--config", "config/gunicorn.py",
-             "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS)],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        try:
-            with front(port, workdir / "front") as (nginx_url, varnish_url):
-                env["VARNISH_URLS"] = varnish_url
-                run_checks(base, env)
-                run_front_checks(nginx_url, env)
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+    with (
+        Gunicorn(log_path, WORKERS, env) as server,
+        front(server.port, workdir / "front") as (nginx_url, varnish_url),
+    ):
+        env["VARNISH_URLS"] = varnish_url
+        run_checks(server.base, env)
+        run_front_checks(nginx_url, env)
     check_logs(log_path.read_text())
     subprocess.run(["rm", "-rf", str(workdir)], check=True)
     failed = checks.count(False)

@@ -402,6 +402,16 @@ def contributor_client(contributor):
     return _client_for(contributor)
 
 
+def bulk_action(action, entries):
+    """What a changelist posts to run ``action`` on ``entries``: their boxes ticked, and beside
+    each the version of the entry the list showed ("Publish" publishes that version only)."""
+    return {
+        "action": action,
+        "_selected_action": [entry.pk for entry in entries],
+        **{f"_seen_version-{entry.pk}": version_of(entry) for entry in entries},
+    }
+
+
 @pytest.fixture
 def event_post():
     """What the admin's event form posts for ``event``, with ``changes`` applied.

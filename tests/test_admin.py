@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from relations.models import Event, Publication
-from tests.conftest import admin_form
+from tests.conftest import admin_form, bulk_action
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +56,7 @@ def test_a_duplicate_slug_is_a_form_error(staff_client, seed):
 def test_bulk_publish_and_unpublish(staff_client, make_event):
     drafts = [make_event(publication=Publication.DRAFT) for _ in range(3)]
     url = admin_url(Event, "changelist")
-    staff_client.post(url, {"action": "publish", "_selected_action": [e.pk for e in drafts]})
+    staff_client.post(url, bulk_action("publish", drafts))
     assert Event.objects.published().count() == 3
     staff_client.post(url, {"action": "unpublish", "_selected_action": [drafts[0].pk]})
     assert Event.objects.published().count() == 2

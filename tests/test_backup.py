@@ -5,12 +5,13 @@ import re
 from io import StringIO
 
 import pytest
-from django.apps import apps
 from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 
+from relations.history import is_tracked
+from relations.kinds import content_models
 from relations.management.commands.backup_content import backup_labels
 from relations.models import Country, Event
 from tests.conftest import admin_form
@@ -100,10 +101,8 @@ def test_after_a_restore_editors_add_change_and_delete_entries(seed, tmp_path, m
 
 def own_histories():
     """{(model, entry id): [history ids]} for every tracked model."""
-    from relations.history import is_tracked
-
     histories = {}
-    for model in apps.get_app_config("relations").get_models():
+    for model in content_models():
         if is_tracked(model):
             for entry_id, history_id in model.history.values_list("id", "history_id"):
                 histories.setdefault((model._meta.label, entry_id), []).append(history_id)

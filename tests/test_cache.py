@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from relations import cache as page_cache
 from relations.models import Event, Publication
+from tests.conftest import bulk_action
 
 pytestmark = pytest.mark.django_db
 
@@ -78,7 +79,7 @@ def test_admin_publish_action_shows_the_entry_on_the_next_request(client, editor
 
     editor.post(
         reverse("admin:relations_event_changelist"),
-        {"action": "publish", "_selected_action": [event.pk]},
+        bulk_action("publish", [event]),
     )
 
     assert b"Waiting draft" in client.get(reverse("relations:event-list")).content

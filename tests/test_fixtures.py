@@ -2,21 +2,14 @@ import json
 from io import StringIO
 
 import pytest
-from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 
-from relations.history import is_history_record
+from relations.kinds import content_models
 
 pytestmark = pytest.mark.django_db
 
 SEED = settings.BASE_DIR / "fixtures" / "seed.json"
-
-
-def content_models():
-    """The content itself; its history (simple-history's tables) is no part of a fixture."""
-    models = apps.get_app_config("relations").get_models()
-    return [model for model in models if not is_history_record(model)]
 
 
 def counts():

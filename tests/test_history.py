@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from relations.history import FIXTURE_REASON
 from relations.models import Event, Publication
+from tests.conftest import bulk_action
 
 pytestmark = pytest.mark.django_db
 
@@ -126,6 +127,6 @@ def test_a_fixture_load_over_an_edited_entry_is_recorded(seed):
 
 def test_a_bulk_publish_is_recorded(editor, editor_client, make_event):
     event = make_event(publication=Publication.DRAFT)
-    editor_client.post(url("changelist"), {"action": "publish", "_selected_action": [event.pk]})
+    editor_client.post(url("changelist"), bulk_action("publish", [event]))
     newest = event.history.first()
     assert (newest.publication, newest.history_user) == (Publication.PUBLISHED, editor)

@@ -1,16 +1,20 @@
 """Every model of the app is covered wherever a list of models matters: roles, history,
-the admin, backups and the content-copy recipe in docs/editing.md. A new model that one
-of them forgets fails here, by name."""
+the admin, backups and the content-copy recipe in docs/editing.md; every kind with pages
+has its entry in the registry (relations/kinds.py). A new model or kind that one of them
+forgets fails here, by name."""
 
 import re
 from pathlib import Path
 
 import pytest
 from django.contrib import admin
+from django.urls import get_resolver, reverse
 
+from relations import kinds, search, structured_data
 from relations.history import is_tracked
+from relations.kinds import content_models
 from relations.management.commands.backup_content import backup_labels
-from relations.management.commands.setup_roles import CONTRIBUTORS, EDITORS, content_models, roles
+from relations.management.commands.setup_roles import CONTRIBUTORS, EDITORS, roles
 
 MODELS = content_models()
 RECIPE = Path(__file__).resolve().parent.parent / "docs" / "editing.md"
@@ -65,3 +69,54 @@ def test_the_content_copy_recipe_names_every_model():
     named = set(re.findall(r"relations\.(\w+)", recipe))
     missing = {m._meta.model_name for m in MODELS} - named
     assert not missing, f"docs/editing.md's dumpdata recipe misses {sorted(missing)}"
+
+
+# A section is a part of its partner page (an anchor on it), not a page of its own.
+PARTS_OF_PAGES = {"section"}
+
+
+def has_pages(model):
+    return hasattr(model, "get_absolute_url") and model._meta.model_name not in PARTS_OF_PAGES
+
+
+@pytest.mark.parametrize("model", [m for m in MODELS if has_pages(m)], ids=lambda m: m.__name__)
+def test_every_kind_with_pages_is_in_the_registry(model):
+    assert model in kinds.BY_MODEL, f"{model.__name__} has pages but no entry in relations/kinds.py"
+
+
+def detail_url_names():
+    resolver = get_resolver("relations.urls")
+    return sorted(
+        f"relations:{name}"
+        for name in resolver.reverse_dict
+        if isinstance(name, str) and name.endswith("-detail")
+    )
+
+
+@pytest.mark.parametrize("url_name", detail_url_names())
+def test_every_detail_page_is_a_kind_in_the_registry(url_name):
+    assert url_name in {kind.detail_url_name for kind in kinds.ALL}, (
+        f"{url_name} has no entry in relations/kinds.py"
+    )
+
+
+@pytest.mark.parametrize("kind", kinds.ALL, ids=str)
+def test_every_kind_in_the_registry_is_whole(kind):
+    assert kind.model in MODELS
+    assert reverse(kind.detail_url_name, kwargs={"slug": "any"})
+    assert kind.model in structured_data.BUILDERS, f"{kind} has no schema.org description"
+    if kind.filterset:
+        assert kind.filterset._meta.model is kind.model
+        assert kind.schema is not None, f"{kind} has a list but no API and download schema"
+        assert reverse(kind.list_url_name)
+        assert hasattr(kind.model.objects, "for_pages")
+    if kind.feed:
+        assert reverse("relations:kind-feed-rss", args=[kind.name])
+
+
+def test_site_search_names_the_same_kinds_as_the_registry():
+    # Until search reads the registry (relations/search.py has its own table): the same
+    # models, under the same slugs and labels.
+    searched = {(k.model, k.slug, str(k.label), str(k.plural)) for k in search.KINDS}
+    registered = {(k.model, k.name, str(k.label), str(k.plural_label)) for k in kinds.ALL}
+    assert searched == registered

@@ -54,10 +54,10 @@ import django
 django.setup()
 from django.test import Client
 from django.urls import reverse
-from relations import views
+from relations import hub
 def broken(self, **kwargs):
     raise RuntimeError("the view broke")
-views.HomeView.get_context_data = broken
+hub.HomeView.get_context_data = broken
 client = Client(raise_request_exception=False, HTTP_HOST="localhost")
 print(client.get(reverse("relations:home")).status_code)
 """

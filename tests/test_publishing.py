@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from relations.models import Event, EventSeries, Publication
+from tests.conftest import bulk_action
 
 pytestmark = pytest.mark.django_db
 
@@ -124,7 +125,7 @@ def test_publishing_from_the_admin_makes_the_entry_visible(editor_client, client
     assert client.get(event.get_absolute_url()).status_code == 404
     editor_client.post(
         reverse("admin:relations_event_changelist"),
-        {"action": "publish", "_selected_action": [event.pk]},
+        bulk_action("publish", [event]),
     )
     assert client.get(event.get_absolute_url()).status_code == 200
     assert Event.objects.published().get() == event

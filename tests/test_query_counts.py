@@ -27,7 +27,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from relations import models
+from relations import kinds, models
 from relations.sample_pages import sample_pages
 
 pytestmark = pytest.mark.django_db
@@ -57,6 +57,7 @@ PAGE_MODELS = {
     "feeds": models.Event,
     "calendar": models.Event,
     "sitemap": models.Event,
+    "sitemap people": models.Person,
 }
 # Absolute ceilings, as the pages are written today.
 LIMITS = {
@@ -67,6 +68,9 @@ LIMITS = {
     "list": 8,
     "detail": 10,
     "admin": 12,
+    # The schedule's rows, each kind's count from the index, and each kind with matches
+    # its index rows and its entries: about two queries a kind (tests/test_search.py).
+    "search": 16,
 }
 
 
@@ -92,14 +96,8 @@ def other_pages():
     )
     yield "records, events of a body", f"{reverse('relations:event-list')}?body={council.slug}"
     yield "events, sorted", f"{reverse('relations:event-list')}?sort=-date&category=diplomatic"
-    for kind, model in (
-        ("events", models.Event),
-        ("agreements", models.Agreement),
-        ("visits", models.Visit),
-        ("offices", models.Office),
-        ("organisations", models.Organisation),
-    ):
-        entry = model.objects.published().order_by("pk").first()
+    for kind in kinds.LISTED:
+        entry = kinds.LISTED[kind].model.objects.published().order_by("pk").first()
         yield f"api {kind} list", reverse(f"api:{kind}-list")
         yield f"api {kind} detail", reverse(f"api:{kind}-detail", args=[entry.slug])
     yield "feeds rss", reverse("relations:feed-rss")
@@ -109,6 +107,7 @@ def other_pages():
     yield "calendar", reverse("relations:calendar")
     yield "sitemap", reverse("sitemap")
     yield "sitemap events", reverse("sitemap-section", kwargs={"section": "event"})
+    yield "sitemap people", reverse("sitemap-section", kwargs={"section": "person"})
 
 
 def admin_pages():
@@ -207,7 +206,8 @@ def case_names():
     """The cases, known before any data exists (the slugs in the paths are not)."""
     lists = ("events", "agreements", "visits", "offices", "organisations")
     names = ["home", "partner page", "timeline", "timeline, a decade", "timeline, deepest page"]
-    names += ["search", "person", "event", "agreement", "visit", "office", "organisation"]
+    names += ["search", "search, a rare word", "search, 3rd page of events"]
+    names += ["person", "event", "agreement", "visit", "office", "organisation"]
     names += ["series", "events, sorted"]
     names += [f"{kind}{suffix}" for kind in lists for suffix in (" list", ", 1 filter")]
     names += [f"{kind}, 3 filters" for kind in lists] + list(lists)  # lists: the last page
@@ -215,13 +215,13 @@ def case_names():
     names += ["records, events of a body"]
     names += [f"api {kind} {view}" for kind in lists for view in ("list", "detail")]
     names += ["feeds rss", "feeds atom", "feeds agreements", "feeds vcard", "calendar", "sitemap"]
-    names += ["sitemap events"]
+    names += ["sitemap events", "sitemap people"]
     names += [f"admin {model._meta.model_name}" for model in ADMIN_MODELS]
     return names
 
 
 def limit_of(name):
-    if name.startswith(("admin", "timeline", "sitemap")):
+    if name.startswith(("admin", "timeline", "sitemap", "search")):
         return LIMITS[name.split(",")[0].split(" ")[0]]
     if name in LIMITS:
         return LIMITS[name]

@@ -7,9 +7,9 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from relations.hub import partner_context
 from relations.models import PartnerPage
 from relations.sample_pages import sample_pages
-from relations.views import partner_context
 
 LANGUAGES = ("en", "ru", "tr")
 

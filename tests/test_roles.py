@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from relations.models import Agreement, Event, Publication, Visit
+from tests.conftest import bulk_action
 
 pytestmark = pytest.mark.django_db
 
@@ -81,9 +82,7 @@ def test_an_editor_publishes_in_bulk(editor_client, make_event):
     drafts = [make_event(publication=Publication.DRAFT) for _ in range(2)]
     page = editor_client.get(url("changelist")).content.decode()
     assert 'value="publish"' in page
-    response = editor_client.post(
-        url("changelist"), {"action": "publish", "_selected_action": [e.pk for e in drafts]}
-    )
+    response = editor_client.post(url("changelist"), bulk_action("publish", drafts))
     assert response.status_code == 302
     assert Event.objects.published().count() == 2
 

@@ -161,12 +161,12 @@ def test_on_this_day_picks_entries_known_to_the_day():
 
 
 def test_the_partner_page_shows_on_this_day_when_something_happened(client, seed, monkeypatch):
-    monkeypatch.setattr("relations.views.timezone.localdate", lambda: d(2026, 3, 16))
+    monkeypatch.setattr("relations.hub.timezone.localdate", lambda: d(2026, 3, 16))
     html = client.get(reverse("relations:partner-detail", args=["turkey"])).text
     assert "On this day" in html
     on_this_day = html.split('id="on-this-day-heading"')[1].split("</section>")[0]
     assert entry_titles(on_this_day) == ["Treaty of Brotherhood"]
-    monkeypatch.setattr("relations.views.timezone.localdate", lambda: d(2026, 3, 17))
+    monkeypatch.setattr("relations.hub.timezone.localdate", lambda: d(2026, 3, 17))
     cache.clear()  # the page cache keeps a page until content changes or it expires
     assert (
         "On this day" not in client.get(reverse("relations:partner-detail", args=["turkey"])).text

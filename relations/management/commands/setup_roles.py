@@ -7,24 +7,13 @@ everything to content, including publishing, deleting and restoring from the his
 may touch accounts or groups: that stays with superusers.
 """
 
-from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand, CommandError
 
-from relations.history import is_history_record
+from relations.kinds import content_models
 
 CONTRIBUTORS = "Contributors"
 EDITORS = "Editors"
-
-
-def content_models():
-    """Every model of the app, history records aside: a new model gets its roles here
-    without a change to this file."""
-    return [
-        model
-        for model in apps.get_app_config("relations").get_models()
-        if not is_history_record(model)
-    ]
 
 
 def codenames(models, actions):

@@ -1,0 +1,150 @@
+"""Every kind of entry with pages of its own, described once.
+
+Each entry names what the rest of the site needs to know about a kind: its model, its
+URL names, the FilterSet of its list, the schema of its API and downloads, whether it
+has a feed and a sitemap. Views, the API, downloads, feeds, sitemaps, the timeline and
+the benchmark's sample pages read this registry rather than keeping lists of their own,
+so adding a kind is one model, one entry here, one set of templates and a migration
+(docs/architecture.md). The entries with pages come from ``published()`` and
+``for_pages()`` on the model's QuerySet: the registry says which kinds there are, the
+models say what visitors see of them.
+
+Site search keeps its own table for now (``relations.search.KINDS``: fields searched and
+numbers in the index); tests/test_kinds_coverage.py checks that both name the same kinds
+with the same slugs and labels.
+"""
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.utils.translation import gettext_lazy as _
+
+from . import filters, schemas
+from .history import is_history_record
+from .models import Agreement, Event, EventSeries, Office, Organisation, PartnerPage, Person, Visit
+
+
+# Compared and hashed by identity: each kind is one object, used as a key.
+@dataclass(frozen=True, eq=False)
+class EntryKind:
+    # In addresses of the API, downloads, feeds and search: /api/events/, events.csv.
+    name: str
+    # In URL names ("event-list", "event-detail") and the timeline's ``?kind=event``.
+    singular: str
+    model: type
+    label: str
+    plural_label: str
+    # A list page filtered by this FilterSet, with downloads and an API in this schema.
+    filterset: type | None = None
+    schema: type | None = None
+    # Related rows the schema reads besides the page's, so that a download or an API page
+    # costs a fixed number of queries.
+    schema_select: tuple = ()
+    schema_prefetch: tuple = ()
+    feed: bool = False  # a feed of its newest entries at /feeds/<plural>/
+    sitemap: bool = True
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def detail_url_name(self):
+        return f"relations:{self.singular}-detail"
+
+    @property
+    def list_url_name(self):
+        return f"relations:{self.singular}-list" if self.filterset else None
+
+    @property
+    def date_fields(self):
+        """The columns of the date it is known by and that date's precision."""
+        return self.model.date_fields[:2]
+
+    def published(self):
+        """What visitors see of a listed kind, with the related rows its pages show."""
+        return self.model.objects.published().for_pages()
+
+    def rows(self, queryset):
+        """``queryset`` with the related rows the schema reads."""
+        return queryset.select_related(*self.schema_select).prefetch_related(*self.schema_prefetch)
+
+
+EVENTS = EntryKind(
+    "events",
+    "event",
+    Event,
+    _("Event"),
+    _("Events"),
+    filters.EventFilter,
+    schemas.EventOut,
+    ("place_country", "series"),
+    ("countries",),
+    feed=True,
+)
+AGREEMENTS = EntryKind(
+    "agreements",
+    "agreement",
+    Agreement,
+    _("Agreement"),
+    _("Agreements"),
+    filters.AgreementFilter,
+    schemas.AgreementOut,
+    schema_prefetch=("parties",),
+    feed=True,
+)
+VISITS = EntryKind(
+    "visits",
+    "visit",
+    Visit,
+    _("Visit"),
+    _("Visits"),
+    filters.VisitFilter,
+    schemas.VisitOut,
+    ("person", "origin_country", "host_country"),
+    feed=True,
+)
+OFFICES = EntryKind(
+    "offices",
+    "office",
+    Office,
+    _("Office"),
+    _("Offices"),
+    filters.OfficeFilter,
+    schemas.OfficeOut,
+    ("organisation", "country"),
+)
+ORGANISATIONS = EntryKind(
+    "organisations",
+    "organisation",
+    Organisation,
+    _("Organisation"),
+    _("Organisations"),
+    filters.OrganisationFilter,
+    schemas.OrganisationOut,
+    ("parent",),
+    ("countries",),
+)
+SERIES = EntryKind(
+    "recurring-events", "series", EventSeries, _("Recurring event"), _("Recurring events")
+)
+PARTNER_PAGES = EntryKind(
+    "partner-pages", "partner", PartnerPage, _("Partner page"), _("Partner pages")
+)
+# People are not drafts (relations.models.Person): they have pages, not a sitemap.
+PEOPLE = EntryKind("people", "person", Person, _("Person"), _("People"), sitemap=False)
+
+ALL = (EVENTS, AGREEMENTS, VISITS, OFFICES, ORGANISATIONS, SERIES, PARTNER_PAGES, PEOPLE)
+BY_MODEL = {kind.model: kind for kind in ALL}
+# The kinds with a list page, its downloads and an API.
+LISTED = {kind.name: kind for kind in ALL if kind.filterset}
+FEEDS = {kind.name: kind for kind in ALL if kind.feed}
+
+
+def content_models():
+    """Every model of the app, history records aside: roles, history, backups and the
+    tests that guard them read this, so a new model is covered without a change to them."""
+    return [
+        model
+        for model in apps.get_app_config("relations").get_models()
+        if not is_history_record(model)
+    ]
