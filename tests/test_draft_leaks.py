@@ -383,7 +383,7 @@ def start_paths(hidden):
     paths = ["/sitemap.xml", "/robots.txt", "/healthz", "/ping"]
     for language in LANGUAGES:
         # The API's text follows Accept-Language.
-        paths.append(("/api/openapi.json", language))
+        paths += [("/api/", language), ("/api/openapi.json", language)]
         for kind in ("events", "agreements", "visits", "offices", "organisations"):
             paths += [(f"/api/{kind}/", language), (f"/api/{kind}/?page_size=100", language)]
         with translation.override(language):
@@ -487,6 +487,7 @@ def test_no_output_in_any_language_shows_a_hidden_entry(client, world):
         "/countries/testland/",
         "/people/anna-public/",
         "/sitemap-event.xml",
+        "/sitemap-person.xml",
         "/api/offices/",
         "vcard.vcf",
         "calendar.ics",
