@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Load test: gunicorn (several workers, production settings) on PostgreSQL, many
+# Load test: nginx → Varnish → gunicorn (several workers, production settings) on PostgreSQL, many
 # visitors (wrk) browsing, filtering and searching while an editor saves changes.
 # Fails on any 5xx, any connection error or any lost edit. Loopback only.
 #   LOADTEST_SECONDS (default 30)  LOADTEST_CONNECTIONS (default 32)  LOADTEST_WORKERS (default 4)
