@@ -25,7 +25,7 @@ help:
 	@echo "make lint       ruff, Django's checks and the missing-migration check"
 	@echo "make backup     write all content to backups/content-<time>.json"
 	@echo "make restore FILE=backups/content-....json  load a backup into an empty database"
-	@echo "make loadtest   gunicorn + PostgreSQL under many visitors and an editor (5 minutes;"
+	@echo "make loadtest   nginx, Varnish, gunicorn, PostgreSQL under visitors, a hostile mix and an editor (5 minutes;"
 	@echo "                LOADTEST_SECONDS=20 for a short run, as CI does)"
 
 # The runtime set (requirements.txt) is all `make run` installs; the tests, browser,

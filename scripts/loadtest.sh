@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Load test: gunicorn (several workers, production settings) on PostgreSQL, many
+# Load test: nginx → Varnish → gunicorn (several workers, production settings) on PostgreSQL, many
 # visitors (wrk) browsing, filtering and searching while an editor saves changes.
 # Fails on any 5xx, any connection error or any lost edit. Loopback only.
 #   LOADTEST_SECONDS (default 30)  LOADTEST_CONNECTIONS (default 32)  LOADTEST_WORKERS (default 4)
@@ -9,8 +9,10 @@
 # (scripts/loadtest/slow_clients.py). None of it may cause a 5xx, a connection error or a
 # timeout, for the hostile requests or for the visitors beside them.
 #   LOADTEST_HOSTILE (default 1; 0 leaves the mix out)  LOADTEST_HOSTILE_CONNECTIONS (8)
-#   LOADTEST_SLOW_CLIENTS (default 8)  LOADTEST_PING_BUDGET_MS (default 5000: the longest a
+#   LOADTEST_SLOW_CLIENTS (default 8)  LOADTEST_PING_BUDGET_MS (default 10000: the longest a
 #   /ping may wait beside the slow clients)
+# Requests go through the production front (nginx → Varnish → gunicorn, scripts/front.py);
+# LOADTEST_FRONT=0 sends them straight to gunicorn's sync workers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Several workers share one page cache in production; without it an edit would be
@@ -25,13 +27,17 @@ WORKERS=${LOADTEST_WORKERS:-4}
 HOSTILE=${LOADTEST_HOSTILE:-1}
 HOSTILE_CONNECTIONS=${LOADTEST_HOSTILE_CONNECTIONS:-8}
 SLOW_CLIENTS=${LOADTEST_SLOW_CLIENTS:-8}
-# The longest a /ping may wait while the slow clients hold their connections.
-PING_BUDGET_MS=${LOADTEST_PING_BUDGET_MS:-5000}
+FRONT=${LOADTEST_FRONT:-1}
+# The longest a /ping may wait while the slow clients hold their connections: the visitors'
+# timeout (wrk --timeout 10s).
+PING_BUDGET_MS=${LOADTEST_PING_BUDGET_MS:-10000}
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 
 work=$(mktemp -d)
 gunicorn_pid=""
+front_pid=""
 cleanup() {
+  if [ -n "$front_pid" ]; then kill "$front_pid" 2>/dev/null || true; wait "$front_pid" 2>/dev/null || true; fi
   if [ -n "$gunicorn_pid" ]; then kill "$gunicorn_pid" 2>/dev/null || true; wait "$gunicorn_pid" 2>/dev/null || true; fi
   if [ -f "$work/pg/postmaster.pid" ]; then
     runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$work/pg" -m fast -w stop >/dev/null || true
@@ -65,8 +71,23 @@ until [ -s "$work/address" ]; do
   sleep 0.2
 done
 base=$(cat "$work/address")
+shape="straight to gunicorn"
+if [ "$FRONT" = 1 ]; then
+  # The production chain in front, as `make smoke` starts it: nginx (buffers slow clients)
+  # → Varnish (the shared cache) → gunicorn. The editor's saves purge Varnish.
+  "$PY" scripts/front.py --backend-port "${base##*:}" --workdir "$work/front" > "$work/front.out" 2>&1 &
+  front_pid=$!
+  until grep -q '^FRONT' "$work/front.out"; do
+    kill -0 "$front_pid" 2>/dev/null || { cat "$work/front.out"; echo "the front did not start"; exit 1; }
+    sleep 0.2
+  done
+  base=$(sed -n 's/^FRONT nginx=\([^ ]*\) .*/\1/p' "$work/front.out")
+  VARNISH_URLS=$(sed -n 's/^FRONT .* varnish=\([^ ]*\).*/\1/p' "$work/front.out")
+  export VARNISH_URLS
+  shape="through nginx and Varnish"
+fi
 
-echo "load test: $SECONDS_TO_RUN s, $CONNECTIONS connections, $WORKERS gunicorn workers, PostgreSQL"
+echo "load test: $SECONDS_TO_RUN s, $CONNECTIONS connections, $WORKERS gunicorn workers, PostgreSQL, $shape"
 if [ "$HOSTILE" = 1 ]; then
   echo "hostile mix: $HOSTILE_CONNECTIONS connections (cookies, unknown parameters, downloads, new searches), $SLOW_CLIENTS slow clients"
 fi

@@ -20,7 +20,7 @@ import datetime
 import json
 import re
 from html.parser import HTMLParser
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode, urljoin, urlsplit
 
 import pytest
 from django.urls import reverse
@@ -351,9 +351,10 @@ def body(response):
     return content.replace("\r\n ", "").replace("\r\n\t", "")
 
 
-def internal_path(url):
-    """The site-relative address of a link, or None for another site, the admin or files."""
-    parts = urlsplit(url.replace("&amp;", "&"))
+def internal_path(url, base="/"):
+    """The site-relative address of a link (``?page=2`` read against ``base``), or None for
+    another site, the admin or files."""
+    parts = urlsplit(urljoin(f"http://testserver{base}", url.replace("&amp;", "&")))
     if parts.scheme not in ("", "http", "https") or parts.netloc not in ("", "testserver"):
         return None
     if not parts.path.startswith("/") or parts.path.startswith(("/static/", "/admin")):
@@ -382,7 +383,7 @@ def start_paths(hidden):
     paths = ["/sitemap.xml", "/robots.txt", "/healthz", "/ping"]
     for language in LANGUAGES:
         # The API's text follows Accept-Language.
-        paths.append(("/api/openapi.json", language))
+        paths += [("/api/", language), ("/api/openapi.json", language)]
         for kind in ("events", "agreements", "visits", "offices", "organisations"):
             paths += [(f"/api/{kind}/", language), (f"/api/{kind}/?page_size=100", language)]
         with translation.override(language):
@@ -399,7 +400,13 @@ def start_paths(hidden):
             paths += [
                 reverse("relations:timeline") + f"?kind={kind}" for kind in ("event", "visit")
             ]
-            paths += [reverse("relations:timeline") + "?country=testland"]
+            timeline = reverse("relations:timeline")
+            # The years and decades the hidden entries are in, which hold no published one.
+            paths += [f"{timeline}?country=testland", f"{timeline}?decade=1990"]
+            for name in ("event", "agreement", "visit"):
+                url = reverse(f"relations:{name}-list")
+                paths += [f"{url}?year=1997", f"{url}?sort=title", f"{url}?country=testland"]
+            paths.append(reverse("relations:search") + "?q=Public")
             paths += [
                 Office.objects.get(slug=f"public-office-{n}").get_absolute_url() + "vcard.vcf"
                 for n in range(len(STATES))
@@ -429,7 +436,7 @@ def walk(client, paths):
             queue.append((internal_path(response["Location"]), language))
             continue
         for link in links_in(response):
-            target = internal_path(link)
+            target = internal_path(link, path)
             if target:
                 # API addresses are read in each language: their text follows the request's.
                 for other in LANGUAGES if target.startswith("/api/") else (language,):
@@ -480,6 +487,7 @@ def test_no_output_in_any_language_shows_a_hidden_entry(client, world):
         "/countries/testland/",
         "/people/anna-public/",
         "/sitemap-event.xml",
+        "/sitemap-person.xml",
         "/api/offices/",
         "vcard.vcf",
         "calendar.ics",
