@@ -5,6 +5,7 @@ superuser), driving the admin's own forms and JavaScript:
   it on the dashboard, previews it in Russian, publishes it and sees it on the public pages;
 - two Editors on one entry: the second save is refused field by field, "Save anyway" names
   what it overwrites;
+- an Editor publishes from the list: an entry a Contributor changed meanwhile stays in review;
 - an Editor deletes an agreement (the confirmation lists its actions and links) and restores
   it from "Deleted entries": it comes back as a draft with its parties, actions and links.
 
@@ -255,3 +256,33 @@ def test_a_deleted_agreement_is_restored_with_its_actions_and_links(
     admin(selin, "agreement_change", pk)
     assert selin.locator("#actions-group tr.has_original").count() == 2
     assert selin.locator("#links_from-group tr.has_original").count() == 1
+
+
+def test_bulk_publish_from_the_list_leaves_an_entry_changed_meanwhile_in_review(
+    make_staff, make_event, sign_in
+):
+    kept = make_event(title="Forum of regions", publication=Publication.REVIEW)
+    changed = make_event(title="Joint commission", publication=Publication.REVIEW)
+    selin = sign_in(make_staff("Editors", username="selin"))
+    admin(selin, "event_changelist")  # the Editor reviews the list...
+
+    kemal = sign_in(make_staff("Contributors", username="kemal"))
+    admin(kemal, "event_change", changed.pk)  # ...while a Contributor saves a change
+    kemal.fill("#id_summary_en", "Added after the review")
+    submit(kemal, "_continue")
+    no_errors(kemal)
+
+    for event in (kept, changed):
+        selin.locator(f'input[name="_selected_action"][value="{event.pk}"]').check()
+    selin.select_option('select[name="action"]', "publish")
+    selin.locator('button[name="index"]').click()
+    selin.wait_for_load_state()
+    messages = selin.locator(".messagelist").inner_text()
+    assert "“Joint commission”" in messages and "1 entry changed." in messages
+    kept.refresh_from_db()
+    changed.refresh_from_db()
+    assert kept.publication == Publication.PUBLISHED
+    assert (changed.summary_en, changed.publication) == (
+        "Added after the review",
+        Publication.REVIEW,
+    )
