@@ -168,3 +168,21 @@ def test_select_all_on_the_export_page_works_under_the_policy(editor_page):
     page.get_by_label("Select all").check()
     assert all(box.is_checked() for box in fields.all())
     assert page.refused == []
+
+
+def test_the_measures_do_find_a_table_wider_than_the_screen(browser):
+    """The checks above can fail: a page with a 2,000 px inline table and a narrow list."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_content(
+        '<div class="inline-group" id="wide-group"><div><table style="width:2000px">'
+        "<tr><td>x</td></tr></table></div></div>"
+        '<div class="results" style="width:300px;overflow-x:auto"><table style="width:900px">'
+        '<tr><th class="column-last_changed" style="width:100px">a</th>'
+        '<th class="column-changed_by">b</th></tr>'
+        '<tr><td class="field-last_changed">1</td><td class="field-changed_by">2</td></tr>'
+        "</table></div>"
+    )
+    assert page.evaluate(WIDER_THAN_THE_SCREEN) == ["the page", "wide-group 2000px"]
+    assert page.evaluate(LAST_COLUMNS_OUT_OF_VIEW) != []
+    context.close()
