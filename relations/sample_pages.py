@@ -89,4 +89,10 @@ def sample_pages():
     decade = middle(Event.objects.published()).date.year // 10 * 10
     yield "timeline, a decade", f"{timeline}?decade={decade}"
     yield "timeline, deepest page", f"{timeline}?page={MAX_PAGES}"
-    yield "search", f"{reverse('relations:search')}?q=forum"
+    search = reverse("relations:search")
+    yield "search", f"{search}?q=forum"  # a word in a fifth of all entries
+    yield (
+        "search, a rare word",
+        f"{search}?{urlencode({'q': middle(Event.objects.published()).title})}",
+    )
+    yield "search, 3rd page of events", f"{search}?q=forum&kind=events&page=3"

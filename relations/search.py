@@ -2,17 +2,18 @@
 
 Every word must be found in any of its forms (folded, stemmed in English, Russian and
 Turkish), in any language; entries with every word in the title come first, then the most
-recent, then by title. On SQLite the FTS5 index of ``search_index`` answers; on PostgreSQL
-the stored vectors of migration 0014, which fold and stem the same way, and when a kind
-has no match, trigram similarity on titles so a typo still finds the entry. Each kind is
-one query for its page of results and one for its count.
+recent, then by title. On SQLite the FTS5 index of ``search_index`` answers; counts and
+pages are read from the index (``IndexedMatches``), so neither reads more entries than it
+shows. On PostgreSQL the stored vectors of migration 0015 (pgsearch), which fold and stem
+the same way, and when a kind has no match, trigram similarity on titles so a typo still
+finds the entry.
 """
 
 import heapq
 import re
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import TrigramWordSimilarity
+from django.contrib.postgres.search import TrigramStrictWordSimilarity
 from django.db import connection
 from django.db.models import (
     BooleanField,
@@ -28,6 +29,7 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.signals import post_delete
+from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -67,7 +69,7 @@ class Kind:
     date: str | None = None
     order: str | None = None
     # More fields, and (accessor, fields) of related rows. PostgreSQL's stored vectors
-    # (migration 0014) hold the title, fields and more; related rows have their own.
+    # (migration 0015) hold the title, fields and more; related rows have their own.
     more: tuple = ()
     related: tuple = ()
 
@@ -228,7 +230,8 @@ def highlight(text, words):
 
 def ranked_sqlite(queryset, kind, text):
     """Entries whose index row holds every word; every word in the title first, then the
-    most recent, then by title. Both tests are FTS5 lookups the index answers."""
+    most recent, then by title. Both tests are FTS5 lookups the index answers. For kinds
+    with few entries, and for one year of a dated kind (a small slice of it)."""
     title = localized(kind.model, kind.title)
     if search_index.expression(text) is None:
         return queryset.none()
@@ -245,6 +248,107 @@ def ranked_sqlite(queryset, kind, text):
     )
 
 
+# Rows read past a window, so that the entries of its last day are all known (and put in
+# title order) without a second query, unless more than this many share that day.
+TIES = 20
+
+
+class IndexedMatches:
+    """The published entries of a kind matching a text, on SQLite, in the order of
+    ``ranked_sqlite`` (every word in the title first, then the most recent, then by title),
+    read from the index: its rows of a kind run in date order (search_index), so the count
+    and the order of 100,000 entries are walks along the index's word lists, and only the
+    entries shown are read (an undated kind, in title order, is read as ``ranked_sqlite``).
+    A slice is what Django's Paginator takes; ``count_up_to`` is what CappedPaginator
+    counts with."""
+
+    ordered = True
+
+    def __init__(self, queryset, kind, text, timed=None):
+        self.queryset, self.kind, self.timed = queryset, kind, timed
+        anywhere = search_index.expression(text, "{title body}")
+        in_title = search_index.expression(text, "title")
+        self.anywhere = search_index.published(anywhere)
+        self.parts = (
+            (1.0, search_index.published(in_title)),
+            (0.0, search_index.published(f"({anywhere}) NOT ({in_title})")),
+        )
+        self.title = localized(kind.model, kind.title)
+        self.text = text
+
+    @cached_property
+    def hidden(self):
+        """Rows of entries published with a "publish at" or "unpublish at" that the clock
+        keeps from visitors now (the index cannot know; there are few)."""
+        if self.timed is None:
+            self.timed = search_index.timed_rows()
+        timed = self.timed.get(self.kind.number, [])
+        if not timed:
+            return []
+        shown = set(
+            self.queryset.filter(pk__in=[search_index.pk_of(row) for row in timed]).values_list(
+                "pk", flat=True
+            )
+        )
+        return [row for row in timed if search_index.pk_of(row) not in shown]
+
+    def count_up_to(self, limit):
+        return search_index.count(self.kind, self.anywhere, limit, self.hidden)
+
+    def count(self):
+        return self.count_up_to(None)
+
+    def __getitem__(self, key):
+        if isinstance(key, int):
+            return self[key : key + 1][0]
+        if not self.kind.order:  # a kind of a few thousand entries at most, put in title order
+            return list(ranked_sqlite(self.queryset, self.kind, self.text)[key])
+        start, stop, items = key.start or 0, key.stop, []
+        for rank, query in self.parts:
+            if stop <= 0:
+                break
+            found, total = self.window(query, start, stop)
+            for item in found:
+                item.rank = item.in_title = rank
+            items += found
+            start, stop = max(0, start - total), stop - total
+        return items
+
+    def window(self, query, start, stop):
+        """Entries ``start`` to ``stop`` of the rows ``query`` finds, and how many rows it
+        finds up to ``stop``. Rows come newest first; entries of one day are put in title
+        order, so the rows of the days at either end of the window are all read."""
+        rows = search_index.row_ids(self.kind, query, stop + TIES, leaving_out=self.hidden)
+        total = min(len(rows), stop)
+        if start >= total:
+            return [], total
+        last = rows[-1]
+        if len(rows) == stop + TIES and search_index.day_of(last) == search_index.day_of(
+            rows[stop - 1]
+        ):
+            day = search_index.day_of(last)
+            rows += [
+                row
+                for row in search_index.row_ids(self.kind, query, day=day, leaving_out=self.hidden)
+                if row < last
+            ]
+        first_day = search_index.day_of(rows[start])
+        last_day = search_index.day_of(rows[min(stop, total) - 1])
+        before = sum(1 for row in rows if search_index.day_of(row) > first_day)
+        window = [
+            search_index.pk_of(row)
+            for row in rows
+            if last_day <= search_index.day_of(row) <= first_day
+        ]
+        entries = sorted(self.queryset.filter(pk__in=window), key=self.position)
+        skip = start - before
+        return entries[skip : skip + stop - start], total
+
+    def position(self, item):
+        day, title = getattr(item, self.kind.order), getattr(item, self.title)
+        return (-(day.toordinal() if day else 0), title is not None, title or "")
+
+
 # A word this long that is not found may be a misspelling: near spellings in the title
 # are then offered (trigram similarity), when the kind has no exact match.
 TYPO_LENGTH = 5
@@ -252,11 +356,12 @@ TYPO_LENGTH = 5
 
 class Holds(Expression):
     """PostgreSQL: true when the entry holds every word of ``text`` in one of its forms,
-    in its stored vector (migration 0014: every language, folded and stemmed as on SQLite)
+    in its stored vector (migration 0015: every language, folded and stemmed as on SQLite)
     or a row of its related lists (a page's sections, a person's roles); the last word of
     four letters or more also as the start of a longer word. ``weights="A"``: every word in
     the title. ``near``: a word of TYPO_LENGTH letters or more may instead be a near
-    spelling of a word of the title in the page's language (trigram similarity).
+    spelling of a word of the title in the page's language (``%>>``: strict word
+    similarity, whole words of the title, at least pg_trgm's default 0.5).
 
     The SQL names the table by the alias of the query it is compiled in, so it holds in a
     subquery of the same table too."""
@@ -285,7 +390,7 @@ class Holds(Expression):
                 )
                 values += forms
             if self.near and len(word) >= TYPO_LENGTH:
-                either.append(f"{table}.{quote(localized(model, self.kind.title))} %%> %s")
+                either.append(f"{table}.{quote(localized(model, self.kind.title))} %%>> %s")
                 values.append(word)
             tests.append("(" + " OR ".join(either) + ")")
             params += values
@@ -311,7 +416,7 @@ def ranked_postgres(queryset, kind, text):
         rank = Case(
             When(in_title, then=Value(1.0)),
             When(found, then=Value(0.0)),
-            default=TrigramWordSimilarity(text, title) - 1.0,
+            default=TrigramStrictWordSimilarity(text, title) - 1.0,
             output_field=FloatField(),
         )
     order = [F(kind.order).desc(nulls_last=True)] if kind.order else []
@@ -322,44 +427,69 @@ def dated(kind):
     return hasattr(kind.model, "date_fields")
 
 
-def matches(kind, text, year=None):
-    """Published entries of ``kind`` matching ``text`` (in ``year``), best first."""
+def matches(kind, text, year=None, timed=None):
+    """Published entries of ``kind`` matching ``text`` (in ``year``), best first. On SQLite,
+    ``timed`` is ``search_index.timed_rows()`` if the caller has it already."""
     text = " ".join(words_of(text))
     queryset = kind.entries()
     if year is not None:
         queryset = queryset.in_year(year) if dated(kind) else queryset.none()
     if connection.vendor != "postgresql":
+        if year is None and search_index.expression(text) is not None:
+            return IndexedMatches(queryset, kind, text, timed)
         return ranked_sqlite(queryset, kind, text)
     return ranked_postgres(queryset, kind, text)
 
 
+def searched(kinds, year):
+    return [kind for kind in kinds if dated(kind)] if year is not None else kinds
+
+
 def search(text, kinds=KINDS, year=None):
     """The best PER_KIND entries of every kind matching ``text``, best first."""
-    words = words_of(text)
-    if not words:
+    if not words_of(text):
         return []
-    if year is not None:
-        kinds = [kind for kind in kinds if dated(kind)]
+    timed = search_index.timed_rows() if search_index.active() and year is None else None
+    found = [(kind, matches(kind, text, year, timed)) for kind in searched(kinds, year)]
+    return best(text, found)
+
+
+def best(text, found):
+    """The best PER_KIND of each kind's ``matches()`` in ``found`` [(kind, matches)]."""
+    words = words_of(text)
     results = [
-        [Result(kind, item, item.rank, words) for item in matches(kind, text, year)[:PER_KIND]]
-        for kind in kinds
+        [Result(kind, item, item.rank, words) for item in entries[:PER_KIND]]
+        for kind, entries in found
     ]
     # Each list comes ranked from the database; merging keeps that order.
     return list(heapq.merge(*results, key=lambda result: -result.rank))
 
 
-def counts(text, kinds=KINDS, year=None, limit=None):
-    """[(kind, number of matching entries)] for the kinds with any; counted up to ``limit``
-    + 1 (a number above ``limit`` means "more than")."""
+def count(entries, limit=None):
+    """How many ``matches()`` there are, counted up to ``limit`` if given."""
+    if isinstance(entries, IndexedMatches):
+        return entries.count_up_to(limit)
+    entries = entries.order_by()
+    return (entries[:limit] if limit else entries).count()
+
+
+def counted(text, kinds=KINDS, year=None, limit=None):
+    """[(kind, number of matching entries, the matches)] for the kinds with any; counted
+    up to ``limit`` + 1 (a number above ``limit`` means "more than")."""
     if not words_of(text):
         return []
-    if year is not None:
-        kinds = [kind for kind in kinds if dated(kind)]
-    found = []
-    for kind in kinds:
-        queryset = matches(kind, text, year).order_by()
-        found.append((kind, (queryset[: limit + 1] if limit else queryset).count()))
-    return [(kind, count) for kind, count in found if count]
+    found, timed = [], search_index.timed_rows() if search_index.active() and year is None else None
+    for kind in searched(kinds, year):
+        entries = matches(kind, text, year, timed)
+        number = count(entries, limit + 1 if limit else None)
+        if number:
+            found.append((kind, number, entries))
+    return found
+
+
+def counts(text, kinds=KINDS, year=None, limit=None):
+    """[(kind, number of matching entries)] for the kinds with any (see ``counted``)."""
+    return [(kind, number) for kind, number, _entries in counted(text, kinds, year, limit)]
 
 
 BY_MODEL = {kind.model: kind for kind in KINDS}

@@ -5,8 +5,14 @@ i) and, besides each word, its stem in English, Russian and Turkish is stored (S
 PyStemmer), so "Erdogan" finds "Erdoğan", "кайсери" finds "Кайсери" and "договора" finds
 "договор" whatever the page's language. A query is folded and stemmed the same way.
 
-The row of an entry is numbered ``kind number × SPAN + primary key``, so writing, deleting
-and matching one kind's rows are lookups on the rowid, never a scan. Rows are written by
+The row of an entry is numbered ``kind number × SPAN + day × DAY + primary key``, where
+``day`` is the entry's date (the day number of ``date.toordinal()``, 0 for an undated
+kind), so one kind's rows are a rowid range, and within it they run in date order: the
+most recent matches of a common word are the first rows FTS5 reads backwards, and a
+count is a walk along one word's list, neither reading the entries. The ``state`` column
+holds the entry's key (``k3p42``, by which its row is found again), ``draft`` when it is
+not published and ``timed`` when it has a "publish at" or "unpublish at" (decided at
+query time, as time passes without a save). Rows are written by
 the receivers of post_save and post_delete (admin, import, fixture load, restore) and all
 at once by ``rebuild()`` (``manage.py rebuild_search_index``, and after ``load_content``
 and ``generate_content``, which write rows in bulk). PostgreSQL has its own indexes
@@ -23,7 +29,8 @@ from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
 TABLE = "relations_search_fts"
-SPAN = 10**12
+SPAN = 10**16
+DAY = 10**9  # so a kind holds primary keys below a thousand million
 LANGUAGES = {"en": "english", "ru": "russian", "tr": "turkish"}
 STEMMERS = [Stemmer.Stemmer(name) for name in LANGUAGES.values()]
 # A body longer than this many words is indexed by its first ones (as on PostgreSQL,
@@ -33,7 +40,7 @@ WORD = re.compile(r"\w+")
 
 CREATE = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
-    "title, body, tokenize = 'unicode61 remove_diacritics 2')"
+    "title, body, state, tokenize = 'unicode61 remove_diacritics 2', prefix = '4 5 6 7 8')"
 )
 
 
@@ -50,9 +57,12 @@ def fold(word):
 
 @functools.lru_cache(maxsize=100_000)
 def forms(word):
-    """The folded word and its folded stems in each language."""
-    lower = word.replace("İ", "i").lower()
-    return frozenset([fold(word), *(fold(stemmer.stemWord(lower)) for stemmer in STEMMERS)])
+    """The folded word and its folded stems in each language, but not a stem that cuts a
+    word down to a short other word: Turkish stems "forum" to "for", which would make
+    "forum" find every English "for" (and walk that long list)."""
+    lower, folded = word.replace("İ", "i").lower(), fold(word)
+    stems = {fold(stemmer.stemWord(lower)) for stemmer in STEMMERS}
+    return frozenset([folded, *(stem for stem in stems if len(stem) >= min(4, len(folded) - 1))])
 
 
 def words(text, limit=MAX_TEXT_WORDS):
@@ -92,20 +102,40 @@ def document(kind, item):
     return terms(title), terms(" ".join(body))
 
 
-def rowid(kind, pk):
-    return kind.number * SPAN + pk
+def rowid(kind, item):
+    day = getattr(item, kind.order) if kind.order else None
+    return kind.number * SPAN + (day.toordinal() if day else 0) * DAY + item.pk
+
+
+def key(kind, pk):
+    return f"k{kind.number}p{pk}"
+
+
+def state(kind, item):
+    words = [key(kind, item.pk)]
+    if hasattr(item, "publication"):
+        if item.publication != "published":
+            words.append("draft")
+        if item.publish_at or item.unpublish_at:
+            words.append("timed")
+    return " ".join(words)
+
+
+BY_KEY = f"DELETE FROM {TABLE} WHERE rowid IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s)"
 
 
 def write(kind, items):
-    rows = [(rowid(kind, item.pk), *document(kind, item)) for item in items]
+    rows = [(rowid(kind, item), *document(kind, item), state(kind, item)) for item in items]
     with connection.cursor() as cursor:
-        cursor.executemany(f"DELETE FROM {TABLE} WHERE rowid = %s", [(row[0],) for row in rows])
-        cursor.executemany(f"INSERT INTO {TABLE} (rowid, title, body) VALUES (%s, %s, %s)", rows)
+        cursor.executemany(BY_KEY, [(f"state : {key(kind, item.pk)}",) for item in items])
+        cursor.executemany(
+            f"INSERT INTO {TABLE} (rowid, title, body, state) VALUES (%s, %s, %s, %s)", rows
+        )
 
 
 def delete(kind, pk):
     with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {TABLE} WHERE rowid = %s", [rowid(kind, pk)])
+        cursor.execute(BY_KEY, [f"state : {key(kind, pk)}"])
 
 
 def rebuild(kinds, batch=2000):
@@ -155,5 +185,65 @@ def expression(text, column=None):
 def matching(kind, text, column=None):
     """SQL and parameters for the primary keys of ``kind`` whose row matches ``text``."""
     base = kind.number * SPAN
-    sql = f"SELECT rowid - %s FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid BETWEEN %s AND %s"
-    return sql, [base, expression(text, column), base, base + SPAN - 1]
+    sql = f"SELECT rowid %% %s FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid BETWEEN %s AND %s"
+    return sql, [DAY, expression(text, column or "{title body}"), base, base + SPAN - 1]
+
+
+def published(query):
+    """An FTS5 query for the rows of ``query`` not marked as drafts."""
+    return f"({query}) NOT state : draft"
+
+
+def timed_rows():
+    """{kind number: rowids} of the published entries with a "publish at" or "unpublish
+    at": whether a visitor sees them is the clock's to say at query time (there are few)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s",
+            ["state : timed NOT state : draft"],
+        )
+        found = {}
+        for (row,) in cursor.fetchall():
+            found.setdefault(row // SPAN, []).append(row)
+        return found
+
+
+def rows(kind, query, day=None, leaving_out=()):
+    """SQL and parameters for the rowids of ``kind`` matching the FTS5 ``query``; only those
+    of ``day`` if given, and not those in ``leaving_out``."""
+    low = kind.number * SPAN + (day * DAY if day is not None else 0)
+    high = low + (DAY if day is not None else SPAN) - 1
+    sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid BETWEEN %s AND %s"
+    params = [query, low, high]
+    if leaving_out:
+        sql += f" AND rowid NOT IN ({', '.join(['%s'] * len(leaving_out))})"
+        params += list(leaving_out)
+    return sql, params
+
+
+def row_ids(kind, query, limit=None, day=None, leaving_out=()):
+    """The rowids of ``rows()``, the most recent first, at most ``limit``."""
+    sql, params = rows(kind, query, day, leaving_out)
+    sql += " ORDER BY rowid DESC"
+    if limit is not None:
+        sql, params = sql + " LIMIT %s", [*params, limit]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def count(kind, query, limit=None, leaving_out=()):
+    """How many of ``rows()`` there are, counted up to ``limit``."""
+    sql, params = rows(kind, query, leaving_out=leaving_out)
+    with connection.cursor() as cursor:
+        # LIMIT -1 is no limit.
+        cursor.execute(f"SELECT count(*) FROM ({sql} LIMIT %s)", [*params, limit or -1])
+        return cursor.fetchone()[0]
+
+
+def day_of(row):
+    return row % SPAN // DAY
+
+
+def pk_of(row):
+    return row % DAY

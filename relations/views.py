@@ -86,6 +86,8 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self):
+        if hasattr(self.object_list, "count_up_to"):  # search.IndexedMatches
+            return self.object_list.count_up_to(self.MAX_RESULTS + 1)
         return self.object_list.order_by()[: self.MAX_RESULTS + 1].count()
 
     @property
@@ -521,22 +523,26 @@ class SearchView(TemplateView):
         context |= {"query": query, "kind": kind, "year": year, "results": [], "counts": []}
         if not query:
             return context
-        counts = search.counts(query, year=year, limit=CappedPaginator.MAX_RESULTS)
+        counted = search.counted(query, year=year, limit=CappedPaginator.MAX_RESULTS)
         context["counts"] = [
-            {"kind": k, "count": n, "capped": n > CappedPaginator.MAX_RESULTS} for k, n in counts
+            {"kind": k, "count": n, "capped": n > CappedPaginator.MAX_RESULTS}
+            for k, n, _entries in counted
         ]
         context["total"] = sum(
-            min(n, CappedPaginator.MAX_RESULTS) for k, n in counts if kind in (None, k)
+            min(n, CappedPaginator.MAX_RESULTS) for k, n, _entries in counted if kind in (None, k)
         )
         if kind:
-            paginator = CappedPaginator(search.matches(kind, query, year), self.per_page)
+            entries = next((e for k, _n, e in counted if k == kind), None)
+            if entries is None:
+                entries = search.matches(kind, query, year)
+            paginator = CappedPaginator(entries, self.per_page)
             page = paginator.get_page(get.get("page"))
             words = search.words_of(query)
             context["page_obj"] = page
             context["results"] = [search.Result(kind, item, 0, words) for item in page]
         else:
-            context["results"] = search.search(query, [k for k, _n in counts], year=year)
-            context["more"] = [k for k, n in counts if n > search.PER_KIND]
+            context["results"] = search.best(query, [(k, e) for k, _n, e in counted])
+            context["more"] = [k for k, n, _e in counted if n > search.PER_KIND]
             context["per_kind"] = search.PER_KIND
         return context
 

@@ -50,16 +50,26 @@ def functions(schema, unaccent_schema):
     forms = " || ".join(
         f"to_tsvector('pg_catalog.{name}'::regconfig, folded)" for name in CONFIGURATIONS
     )
-    # The folded word (or its start) alone; the stemming configurations add its stems.
-    word = (
-        "to_tsquery('pg_catalog.simple'::regconfig, quote_literal(folded) || CASE WHEN prefix"
-        " THEN ':*' || weights WHEN weights <> '' THEN ':' || weights ELSE '' END)"
-    )
     stems = " || ".join(
-        f"to_tsquery('pg_catalog.{name}'::regconfig, quote_literal(folded)"
-        " || CASE WHEN weights <> '' THEN ':' || weights ELSE '' END)"
-        for name in CONFIGURATIONS[1:]
+        f"to_tsvector('pg_catalog.{name}'::regconfig, folded)" for name in CONFIGURATIONS[1:]
     )
+    # Each form once (the query planner adds up the frequency of each alternative): the
+    # folded word, starred when it is a prefix, and its stems, but not a stem that cuts it
+    # down to a short other word (Turkish stems "forum" to "for"), as search_index.forms.
+    suffix = (
+        "CASE WHEN starred OR weights <> '' THEN ':' || CASE WHEN starred THEN '*' ELSE '' END"
+        " || weights ELSE '' END"
+    )
+    word = (
+        f"SELECT coalesce(string_agg(quote_literal(lexeme) || {suffix}, ' | '), '')::tsquery"
+        f" FROM (SELECT {{schema}}.relations_fold(word) AS folded) AS query, LATERAL ("
+        " SELECT lexeme, bool_or(starred) AS starred FROM ("
+        " SELECT lexeme, prefix AS starred FROM unnest(tsvector_to_array("
+        "to_tsvector('pg_catalog.simple'::regconfig, folded))) AS lexeme UNION ALL"
+        f" SELECT lexeme, false FROM unnest(tsvector_to_array({stems})) AS lexeme"
+        " WHERE length(lexeme) >= least(4, length(folded) - 1)) AS found GROUP BY lexeme"
+        ") AS forms"
+    ).replace("{schema}", schema)
     return [
         (
             f"CREATE FUNCTION {schema}.relations_fold(text) RETURNS text"
@@ -78,8 +88,7 @@ def functions(schema, unaccent_schema):
         (
             f"CREATE FUNCTION {schema}.relations_word_query(word text, prefix boolean,"
             " weights text) RETURNS tsquery LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE"
-            f" BEGIN ATOMIC SELECT {word} || {stems} FROM (SELECT {schema}.relations_fold(word)"
-            " AS folded) AS query; END",
+            f" BEGIN ATOMIC {word}; END",
             f"DROP FUNCTION {schema}.relations_word_query(text, boolean, text)",
         ),
     ]
@@ -158,7 +167,7 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("relations", "0013_search_index")]
+    dependencies = [("relations", "0014_search_index_in_date_order")]
 
     # UnaccentExtension does nothing on other databases; reversed, it drops the extension.
     operations = [UnaccentExtension(), migrations.RunPython(create, drop)]

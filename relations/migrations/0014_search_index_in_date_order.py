@@ -1,0 +1,25 @@
+"""The SQLite search index, rows in date order with a state column (relations.search_index):
+the table made anew and filled from the content, as in 0013.
+
+On PostgreSQL nothing.
+"""
+
+from django.db import migrations
+
+
+def recreate(apps, schema_editor):
+    if schema_editor.connection.vendor != "sqlite":
+        return
+    from relations import search, search_index
+
+    schema_editor.execute(f"DROP TABLE IF EXISTS {search_index.TABLE}")
+    schema_editor.execute(search_index.CREATE)
+    # Written from the current models: the index is derived data, rebuilt the same way by
+    # `manage.py rebuild_search_index`.
+    search.rebuild_index()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("relations", "0013_search_index")]
+
+    operations = [migrations.RunPython(recreate, migrations.RunPython.noop)]
