@@ -2,11 +2,11 @@
 
 Every word must be found in any of its forms (folded, stemmed in English, Russian and
 Turkish), in any language; entries with every word in the title come first, then the most
-recent, then by title. On SQLite the FTS5 index of ``search_index`` answers, counts and
-pages read from the index (``IndexedMatches``), so neither reads more entries than it
-shows; on PostgreSQL the stored vectors of migration 0015, which fold and stem the same
-way, and when a kind has no match, trigram similarity on titles so a typo still finds the
-entry.
+recent, then by title. On SQLite the FTS5 index of ``search_index`` answers; counts and
+pages are read from the index (``IndexedMatches``), so neither reads more entries than it
+shows. On PostgreSQL the stored vectors of migration 0015 (pgsearch), which fold and stem
+the same way, and when a kind has no match, trigram similarity on titles so a typo still
+finds the entry.
 """
 
 import datetime
@@ -14,7 +14,7 @@ import heapq
 import re
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import TrigramWordSimilarity
+from django.contrib.postgres.search import TrigramStrictWordSimilarity
 from django.db import connection
 from django.db.models import (
     BooleanField,
@@ -380,7 +380,8 @@ class Holds(Expression):
     or a row of its related lists (a page's sections, a person's roles); the last word of
     four letters or more also as the start of a longer word. ``weights="A"``: every word in
     the title. ``near``: a word of TYPO_LENGTH letters or more may instead be a near
-    spelling of a word of the title in the page's language (trigram similarity).
+    spelling of a word of the title in the page's language (``%>>``: strict word
+    similarity, whole words of the title, at least pg_trgm's default 0.5).
 
     The SQL names the table by the alias of the query it is compiled in, so it holds in a
     subquery of the same table too."""
@@ -409,7 +410,7 @@ class Holds(Expression):
                 )
                 values += forms
             if self.near and len(word) >= TYPO_LENGTH:
-                either.append(f"{table}.{quote(localized(model, self.kind.title))} %%> %s")
+                either.append(f"{table}.{quote(localized(model, self.kind.title))} %%>> %s")
                 values.append(word)
             tests.append("(" + " OR ".join(either) + ")")
             params += values
@@ -435,7 +436,7 @@ def ranked_postgres(queryset, kind, text):
         rank = Case(
             When(in_title, then=Value(1.0)),
             When(found, then=Value(0.0)),
-            default=TrigramWordSimilarity(text, title) - 1.0,
+            default=TrigramStrictWordSimilarity(text, title) - 1.0,
             output_field=FloatField(),
         )
     order = [F(kind.order).desc(nulls_last=True)] if kind.order else []
@@ -489,6 +490,8 @@ def count(entries, limit=None):
     if isinstance(entries, IndexedMatches):
         return entries.count_up_to(limit)
     entries = entries.order_by()
+    if connection.vendor == "postgresql":
+        entries = entries.values("pk")  # without the rank, which costs a test per entry
     return (entries[:limit] if limit else entries).count()
 
 

@@ -197,6 +197,11 @@ def test_a_person_is_found_by_a_role_held(seed, language, query):
     assert "suleyman-demirel" in slugs(language, query)
 
 
+def test_a_word_sharing_only_its_start_with_a_title_word_is_no_near_spelling(seed):
+    # "forum" and the "for" of "Commission for Military-Technical Cooperation".
+    assert slugs("en", "forum") == []
+
+
 def test_a_near_spelling_is_not_offered_beside_an_exact_match(seed):
     # Three agreements' titles are near "Antlaşması" (PostgreSQL's trigram similarity);
     # one holds the word, and only it is found.

@@ -9,8 +9,8 @@ and its stem in each language, as relations/search_index.py stores them on SQLit
 title is weight A (a title match is a test of that weight), the other fields weight B.
 Page sections and people's roles get a column of their own, matched through their key.
 
-Three functions do it (IMMUTABLE, so a generated column may call them; their SQL-standard
-bodies are bound when created, so they hold whatever the search path of a restore is):
+Three functions do it (IMMUTABLE, so a generated column may call them; every name in them
+is schema-qualified, so they hold whatever the search path of a restore is):
 ``relations_fold(text)``, ``relations_search_vector(text, weight)`` and
 ``relations_word_query(word, prefix, weights)``, the query of one word in all its forms
 (the folded word, or its start, and its stems), which relations/search.py combines.
@@ -50,16 +50,26 @@ def functions(schema, unaccent_schema):
     forms = " || ".join(
         f"to_tsvector('pg_catalog.{name}'::regconfig, folded)" for name in CONFIGURATIONS
     )
-    # The folded word (or its start) alone; the stemming configurations add its stems.
-    word = (
-        "to_tsquery('pg_catalog.simple'::regconfig, quote_literal(folded) || CASE WHEN prefix"
-        " THEN ':*' || weights WHEN weights <> '' THEN ':' || weights ELSE '' END)"
-    )
     stems = " || ".join(
-        f"to_tsquery('pg_catalog.{name}'::regconfig, quote_literal(folded)"
-        " || CASE WHEN weights <> '' THEN ':' || weights ELSE '' END)"
-        for name in CONFIGURATIONS[1:]
+        f"to_tsvector('pg_catalog.{name}'::regconfig, folded)" for name in CONFIGURATIONS[1:]
     )
+    # Each form once (the query planner adds up the frequency of each alternative): the
+    # folded word, starred when it is a prefix, and its stems, but not a stem that cuts it
+    # down to a short other word (Turkish stems "forum" to "for"), as search_index.forms.
+    suffix = (
+        "CASE WHEN starred OR weights <> '' THEN ':' || CASE WHEN starred THEN '*' ELSE '' END"
+        " || weights ELSE '' END"
+    )
+    word = (
+        f"SELECT coalesce(string_agg(quote_literal(lexeme) || {suffix}, ' | '), '')::tsquery"
+        f" FROM (SELECT {{schema}}.relations_fold(word) AS folded) AS query, LATERAL ("
+        " SELECT lexeme, bool_or(starred) AS starred FROM ("
+        " SELECT lexeme, prefix AS starred FROM unnest(tsvector_to_array("
+        "to_tsvector('pg_catalog.simple'::regconfig, folded))) AS lexeme UNION ALL"
+        f" SELECT lexeme, false FROM unnest(tsvector_to_array({stems})) AS lexeme"
+        " WHERE length(lexeme) >= least(4, length(folded) - 1)) AS found GROUP BY lexeme"
+        ") AS forms"
+    ).replace("{schema}", schema)
     return [
         (
             f"CREATE FUNCTION {schema}.relations_fold(text) RETURNS text"
@@ -76,10 +86,11 @@ def functions(schema, unaccent_schema):
             f'DROP FUNCTION {schema}.relations_search_vector(text, "char")',
         ),
         (
+            # PL/pgSQL keeps the plan of its body for the session: a query calls it for
+            # each word several times while it is planned (0.1 ms a call, not 1 ms).
             f"CREATE FUNCTION {schema}.relations_word_query(word text, prefix boolean,"
-            " weights text) RETURNS tsquery LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE"
-            f" BEGIN ATOMIC SELECT {word} || {stems} FROM (SELECT {schema}.relations_fold(word)"
-            " AS folded) AS query; END",
+            " weights text) RETURNS tsquery LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE"
+            f" AS $$ BEGIN RETURN ({word}); END $$",
             f"DROP FUNCTION {schema}.relations_word_query(text, boolean, text)",
         ),
     ]
