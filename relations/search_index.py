@@ -19,6 +19,7 @@ and ``generate_content``, which write rows in bulk). PostgreSQL has its own inde
 (migration 0008); there, everything here does nothing.
 """
 
+import datetime
 import functools
 import re
 import unicodedata
@@ -105,6 +106,8 @@ def document(kind, item):
 
 def rowid(kind, item):
     day = getattr(item, kind.order) if kind.order else None
+    if isinstance(day, str):  # an entry created with its date as text, not read back
+        day = datetime.date.fromisoformat(day[:10])
     return kind.number * SPAN + (day.toordinal() if day else 0) * DAY + item.pk
 
 
