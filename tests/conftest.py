@@ -513,6 +513,15 @@ def chromium():
             browser.close()
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """One Chromium for a module's tests (tests/test_browser*.py); ORM calls allowed while
+    Playwright's loop runs in this thread (see ``chromium``)."""
+    with pytest.MonkeyPatch.context() as patch, chromium() as launched:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield launched
+
+
 class _FormReader(HTMLParser):
     """The fields of one HTML form, as a browser would submit it untouched."""
 

@@ -11,8 +11,6 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from tests.conftest import chromium
-
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 SCREENSHOTS = settings.BASE_DIR / "artifacts" / "screenshots"
 WIDTHS = {"narrow": 360, "wide": 1280}
@@ -38,14 +36,6 @@ PAGES = {
 }
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """One browser for the module's many pages."""
-    with pytest.MonkeyPatch.context() as patch, chromium() as browser:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        yield browser
 
 
 @pytest.fixture

@@ -10,16 +10,8 @@ from django.urls import reverse
 
 from relations import admin as relations_admin
 from relations.models import Agreement, Organisation, PartnerPage, Person, Visit
-from tests.conftest import chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with pytest.MonkeyPatch.context() as patch, chromium() as browser:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        yield browser
 
 
 @pytest.fixture

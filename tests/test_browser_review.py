@@ -16,16 +16,8 @@ import pytest
 from django.urls import reverse
 
 from relations.models import Agreement, AgreementAction, AgreementLink, Event, Publication
-from tests.conftest import chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with pytest.MonkeyPatch.context() as patch, chromium() as browser:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        yield browser
 
 
 @pytest.fixture
