@@ -35,148 +35,47 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
 from . import search_index
-from .models import (
-    Agreement,
-    Event,
-    EventSeries,
-    Office,
-    Organisation,
-    PartnerPage,
-    Person,
-    Visit,
-)
+from .kinds import ALL, EntryKind
 
 MAX_QUERY_LENGTH = 200
 PER_KIND = 25
 
 
-@dataclass(frozen=True)
-class Kind:
-    # Its number in the SQLite index (search_index.rowid); never reuse one.
-    number: int
-    slug: str
-    label: str
-    plural: str
-    model: type
-    title: str
-    # Fields searched besides the title, most telling first.
-    fields: tuple
-    # The date shown, and the column the most recent are found by.
-    date: str | None = None
-    order: str | None = None
-    # More fields, and (accessor, fields) of related rows. PostgreSQL's stored vectors
-    # (migration 0015) hold the title, fields and more; related rows have their own.
-    more: tuple = ()
-    related: tuple = ()
-
-    def entries(self):
-        manager = self.model.objects
-        return manager.published() if hasattr(manager, "published") else manager.all()
+# The registry's kinds (relations/kinds.py), in the order of their numbers in the index.
+KINDS = sorted((kind for kind in ALL if kind.search), key=lambda kind: kind.search.number)
+BY_NAME = {kind.name: kind for kind in KINDS}
 
 
-KINDS = [
-    Kind(
-        1,
-        "partner-pages",
-        _("Partner page"),
-        _("Partner pages"),
-        PartnerPage,
-        "title",
-        ("summary",),
-        related=(("sections", ("title", "body")),),
-    ),
-    Kind(
-        2,
-        "agreements",
-        _("Agreement"),
-        _("Agreements"),
-        Agreement,
-        "title",
-        ("summary", "place"),
-        "when",
-        "signed_on",
-    ),
-    Kind(
-        3,
-        "events",
-        _("Event"),
-        _("Events"),
-        Event,
-        "title",
-        ("summary", "body", "place"),
-        "when",
-        "date",
-    ),
-    Kind(
-        4,
-        "visits",
-        _("Visit"),
-        _("Visits"),
-        Visit,
-        "title",
-        ("summary", "role", "place"),
-        "when",
-        "date",
-    ),
-    Kind(
-        5,
-        "recurring-events",
-        _("Recurring event"),
-        _("Recurring events"),
-        EventSeries,
-        "name",
-        ("acronym", "description", "place"),
-    ),
-    Kind(
-        6,
-        "organisations",
-        _("Organisation"),
-        _("Organisations"),
-        Organisation,
-        "name",
-        ("acronym", "description"),
-        more=("members_note", "founding_note"),
-    ),
-    Kind(7, "offices", _("Office"), _("Offices"), Office, "name", ("city", "address", "summary")),
-    Kind(
-        8,
-        "people",
-        _("Person"),
-        _("People"),
-        Person,
-        "name",
-        ("summary",),
-        related=(("roles", ("title",)),),
-    ),
-]
-BY_SLUG = {kind.slug: kind for kind in KINDS}
+def entries(kind):
+    """The entries of ``kind`` search may show (people are not drafts: all of them)."""
+    manager = kind.model.objects
+    return manager.published() if hasattr(manager, "published") else manager.all()
 
 
 @dataclass
 class Result:
-    kind: Kind
+    kind: EntryKind
     item: object
     rank: float
     words: list
 
     @property
     def title(self):
-        return highlight(getattr(self.item, self.kind.title), self.words)
+        return highlight(getattr(self.item, self.kind.search.title), self.words)
 
     @property
     def date(self):
-        return getattr(self.item, self.kind.date) if self.kind.date else ""
+        return getattr(self.item, self.kind.search.date) if self.kind.search.date else ""
 
     @property
     def excerpt(self):
         """The first field that mentions a word, cut around the first mention."""
         wanted = wanted_forms(self.words)
-        for field in self.kind.fields + self.kind.more:
+        for field in self.kind.search.fields + self.kind.search.more:
             text = getattr(self.item, field) or ""
             match = next(
                 (m for m in search_index.WORD.finditer(text) if is_wanted(m.group(0), wanted)),
@@ -233,16 +132,16 @@ def ranked_sqlite(queryset, kind, text, year=None):
     """Entries whose index row holds every word; every word in the title first, then the
     most recent, then by title. Both tests are FTS5 lookups the index answers. For kinds
     with few entries, and for one year of a dated kind (a small slice of it)."""
-    title = localized(kind.model, kind.title)
+    title = localized(kind.model, kind.search.title)
     if search_index.expression(text) is None:
         return queryset.none()
     # An entry touching a year starts before its end: only those rows are read.
-    until = datetime.date(year, 12, 31).toordinal() if year and kind.order else None
+    until = datetime.date(year, 12, 31).toordinal() if year and kind.search.order else None
     in_title = ExpressionWrapper(
         Q(pk__in=RawSQL(*search_index.matching(kind, text, "title", until))),
         output_field=BooleanField(),
     )
-    order = [f"-{kind.order}"] if kind.order else []
+    order = [f"-{kind.search.order}"] if kind.search.order else []
     return (
         queryset.filter(pk__in=RawSQL(*search_index.matching(kind, text, until=until)))
         .annotate(in_title=in_title)
@@ -277,7 +176,7 @@ class IndexedMatches:
             (1.0, search_index.published(in_title)),
             (0.0, search_index.published(f"({anywhere}) NOT ({in_title})")),
         )
-        self.title = localized(kind.model, kind.title)
+        self.title = localized(kind.model, kind.search.title)
         self.text = text
 
     @cached_property
@@ -286,7 +185,7 @@ class IndexedMatches:
         keeps from visitors now (the index cannot know; there are few)."""
         if self.timed is None:
             self.timed = search_index.timed_rows()
-        timed = self.timed.get(self.kind.number, [])
+        timed = self.timed.get(self.kind.search.number, [])
         if not timed:
             return []
         shown = set(
@@ -317,7 +216,9 @@ class IndexedMatches:
     def __getitem__(self, key):
         if isinstance(key, int):
             return self[key : key + 1][0]
-        if not self.kind.order:  # a kind of a few thousand entries at most, put in title order
+        if (
+            not self.kind.search.order
+        ):  # a kind of a few thousand entries at most, put in title order
             return list(ranked_sqlite(self.queryset, self.kind, self.text)[key])
         start, stop, items = key.start or 0, key.stop, []
         for rank, query in self.parts:
@@ -365,7 +266,7 @@ class IndexedMatches:
         return entries[skip : skip + stop - start], total
 
     def position(self, item):
-        day, title = getattr(item, self.kind.order), getattr(item, self.title)
+        day, title = getattr(item, self.kind.search.order), getattr(item, self.title)
         return (-(day.toordinal() if day else 0), title is not None, title or "")
 
 
@@ -401,7 +302,7 @@ class Holds(Expression):
         for position, word in enumerate(self.words):
             forms = [word, position == len(self.words) - 1 and len(word) >= 4, self.weights]
             either, values = [f"{table}.search @@ {query}"], list(forms)
-            for accessor, _fields in self.kind.related if not self.weights else ():
+            for accessor, _fields in self.kind.search.related if not self.weights else ():
                 relation = model._meta.get_field(accessor)
                 related = quote(relation.related_model._meta.db_table)
                 key = f"{related}.{quote(relation.field.column)}"
@@ -410,7 +311,7 @@ class Holds(Expression):
                 )
                 values += forms
             if self.near and len(word) >= TYPO_LENGTH:
-                either.append(f"{table}.{quote(localized(model, self.kind.title))} %%>> %s")
+                either.append(f"{table}.{quote(localized(model, self.kind.search.title))} %%>> %s")
                 values.append(word)
             tests.append("(" + " OR ".join(either) + ")")
             params += values
@@ -426,7 +327,7 @@ def ranked_postgres(queryset, kind, text):
     words = words_of(text)
     if not words:
         return queryset.none()
-    title = localized(kind.model, kind.title)
+    title = localized(kind.model, kind.search.title)
     exact, in_title = Holds(kind, text), Holds(kind, text, weights="A")
     rank = Case(When(in_title, then=Value(1.0)), default=Value(0.0), output_field=FloatField())
     matching = exact
@@ -439,7 +340,7 @@ def ranked_postgres(queryset, kind, text):
             default=TrigramStrictWordSimilarity(text, title) - 1.0,
             output_field=FloatField(),
         )
-    order = [F(kind.order).desc(nulls_last=True)] if kind.order else []
+    order = [F(kind.search.order).desc(nulls_last=True)] if kind.search.order else []
     return queryset.filter(matching).annotate(rank=rank).order_by("-rank", *order, title)
 
 
@@ -451,7 +352,7 @@ def matches(kind, text, year=None, timed=None):
     """Published entries of ``kind`` matching ``text`` (in ``year``), best first. On SQLite,
     ``timed`` is ``search_index.timed_rows()`` if the caller has it already."""
     text = " ".join(words_of(text))
-    queryset = kind.entries()
+    queryset = entries(kind)
     if year is not None:
         queryset = queryset.in_year(year) if dated(kind) else queryset.none()
     if connection.vendor != "postgresql":
@@ -521,7 +422,7 @@ def parents():
     """{related model: (kind, name of its key to the entry)}: a section belongs to a page."""
     found = {}
     for kind in KINDS:
-        for accessor, _fields in kind.related:
+        for accessor, _fields in kind.search.related:
             relation = kind.model._meta.get_field(accessor)
             found[relation.related_model] = (kind, relation.field.name)
     return found

@@ -96,23 +96,27 @@ def document(kind, item):
     """(title, body) text of an entry: the title in every language, and every other
     readable field, with the rows of its related lists (a page's sections, a person's
     roles)."""
-    title = " ".join(value or "" for value in values(item, kind.title))
-    body = [value or "" for field in kind.fields + kind.more for value in values(item, field)]
-    for accessor, fields in kind.related:
+    title = " ".join(value or "" for value in values(item, kind.search.title))
+    body = [
+        value or ""
+        for field in kind.search.fields + kind.search.more
+        for value in values(item, field)
+    ]
+    for accessor, fields in kind.search.related:
         for row in getattr(item, accessor).all():
             body += [value or "" for field in fields for value in values(row, field)]
     return terms(title), terms(" ".join(body))
 
 
 def rowid(kind, item):
-    day = getattr(item, kind.order) if kind.order else None
+    day = getattr(item, kind.search.order) if kind.search.order else None
     if isinstance(day, str):  # an entry created with its date as text, not read back
         day = datetime.date.fromisoformat(day[:10])
-    return kind.number * SPAN + (day.toordinal() if day else 0) * DAY + item.pk
+    return kind.search.number * SPAN + (day.toordinal() if day else 0) * DAY + item.pk
 
 
 def key(kind, pk):
-    return f"k{kind.number}p{pk}"
+    return f"k{kind.search.number}p{pk}"
 
 
 def state(kind, item):
@@ -153,8 +157,10 @@ def rebuild(kinds, batch=2000):
             cursor.execute(f"DELETE FROM {TABLE}")
         for kind in kinds:
             queryset = kind.model._default_manager.order_by("pk")
-            if kind.related:
-                queryset = queryset.prefetch_related(*(accessor for accessor, _ in kind.related))
+            if kind.search.related:
+                queryset = queryset.prefetch_related(
+                    *(accessor for accessor, _ in kind.search.related)
+                )
             items = []
             for item in queryset.iterator(chunk_size=batch):
                 items.append(item)
@@ -189,7 +195,7 @@ def expression(text, column=None):
 def matching(kind, text, column=None, until=None):
     """SQL and parameters for the primary keys of ``kind`` whose row matches ``text``
     (dated no later than the day number ``until``, if given)."""
-    base = kind.number * SPAN
+    base = kind.search.number * SPAN
     high = base + (until * DAY + DAY - 1 if until is not None else SPAN - 1)
     sql = f"SELECT rowid %% %s FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid BETWEEN %s AND %s"
     return sql, [DAY, expression(text, column or "{title body}"), base, high]
@@ -217,7 +223,7 @@ def timed_rows():
 def rows(kind, query, day=None, leaving_out=()):
     """SQL and parameters for the rowids of ``kind`` matching the FTS5 ``query``; only those
     of ``day`` if given, and not those in ``leaving_out``."""
-    low = kind.number * SPAN + (day * DAY if day is not None else 0)
+    low = kind.search.number * SPAN + (day * DAY if day is not None else 0)
     high = low + (DAY if day is not None else SPAN) - 1
     sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid BETWEEN %s AND %s"
     params = [query, low, high]
