@@ -71,3 +71,40 @@ def test_json_ld_does_not_claim_a_signed_agreement_is_not_in_force(client, seed)
         data = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
         assert data, agreement.slug
         assert "legislationLegalForce" not in json.loads(data.group(1)), agreement.slug
+
+
+# Item 2: "since …" said of a role, a founding and a series are three phrases in Russian
+# and Turkish, each with its own context.
+
+SINCE = {
+    # (context, language): the phrase around the date
+    ("role", "ru"): "дата вступления в должность: 20 ноября 1991 г.",
+    ("role", "tr"): "20 Kasım 1991 tarihinden bu yana görevde",
+    ("founded", "ru"): "дата создания: май 2001 г.",
+    ("founded", "tr"): "kuruluş: Mayıs 2001",
+    ("series", "ru"): "первое проведение: 1993",
+    ("series", "tr"): "ilk düzenlenme: 1993",
+}
+
+
+@pytest.mark.parametrize("language", ("ru", "tr"))
+def test_a_role_held_since_a_date_is_not_a_founding(client, seed, language):
+    from relations.models import Person, Role
+
+    person = Person.objects.get(slug="boris-yeltsin")
+    Role.objects.create(
+        person=person, title="President of the Russian Federation", date="1991-11-20"
+    )
+    text = text_of(get(client, "relations:person-detail", language, slug=person.slug))
+    assert SINCE["role", language] in text
+    assert "дата создания" not in text
+
+
+@pytest.mark.parametrize("language", ("ru", "tr"))
+def test_a_founding_and_a_series_say_since_in_their_own_words(client, seed, language):
+    text = text_of(get(client, "relations:organisation-list", language))
+    assert SINCE["founded", language] in text
+    hub = text_of(get(client, "relations:partner-detail", language, slug="turkey"))
+    assert SINCE["founded", language] in hub
+    series = text_of(get(client, "relations:series-detail", language, slug="idef"))
+    assert SINCE["series", language] in series
