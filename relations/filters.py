@@ -41,6 +41,19 @@ class SearchFilterSet(django_filters.FilterSet):
         value = value.strip()
         return queryset.search(value) if value else queryset
 
+    def get_form_class(self):
+        """django-filter builds the form's class (and each filter's field, and a class for
+        the sort's widget) for every FilterSet, so for every list page; these filters do not
+        change with the request, so the class is built once per FilterSet class. Each form
+        still copies its fields, as every Django form does."""
+        form_class = _form_classes.get(type(self))
+        if form_class is None:
+            form_class = _form_classes.setdefault(type(self), super().get_form_class())
+        return form_class
+
+
+_form_classes = {}
+
 
 class YearFilter(django_filters.NumberFilter):
     # A whole number in a sane range: 10**30 would overflow the database's integers.
