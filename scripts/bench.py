@@ -29,7 +29,8 @@ import sys
 import time
 from pathlib import Path
 
-from gunicorn_server import Gunicorn  # scripts/ is not a package: beside this file
+import peer  # scripts/ is not a package: beside this file
+from gunicorn_server import Gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE_DIR = ROOT / "var" / "bench"
@@ -351,6 +352,7 @@ def main():
     )
     parser.add_argument("--quick", action="store_true", help="No fixture timing, no chart.")
     parser.add_argument("--check", action="store_true", help="Exit 1 when the budget is missed.")
+    parser.add_argument("--peer", action="store_true", help="Measure the peer (scripts/peer.py).")
     args = parser.parse_args()
 
     ensure_wrk()
@@ -413,6 +415,10 @@ def main():
     )
     print(table(rows))
     print(f"Peak memory of a worker: {max(memory.values()):.0f} MiB")
+    peer_misses = []
+    if args.peer:
+        peer_misses, errors = peer.run(rows, wrk, args.workers, args.seconds, args.warmup)
+        failed += errors
     if not args.quick:
         if kind == "sqlite":
             scale = args.fixture_scale or args.scale
@@ -423,7 +429,7 @@ def main():
             )
         chart()
         print(f"Written: {RESULTS / f'bench-{kind}.csv'}, {RESULTS / 'bench.png'}")
-    misses = budget(rows)
+    misses = budget(rows) + peer_misses
     print("\nBudget: " + ("every page within it." if not misses else "missed by"))
     for miss in misses:
         print(f"  {miss}")
