@@ -29,7 +29,8 @@ import sys
 import time
 from pathlib import Path
 
-import peer  # scripts/ is not a package: beside this file
+import bench_front  # scripts/ is not a package: beside this file
+import peer
 from gunicorn_server import Gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -353,6 +354,7 @@ def main():
     parser.add_argument("--quick", action="store_true", help="No fixture timing, no chart.")
     parser.add_argument("--check", action="store_true", help="Exit 1 when the budget is missed.")
     parser.add_argument("--peer", action="store_true", help="Measure the peer (scripts/peer.py).")
+    parser.add_argument("--front", action="store_true", help="Warm, through nginx → Varnish too.")
     args = parser.parse_args()
 
     ensure_wrk()
@@ -372,7 +374,7 @@ def main():
             sys.exit(f"{name}: {path} answered {status}")
         targets.append((name, path, queries))
 
-    rows, memory, failed = [], {}, []
+    rows, memory, failed, front_rows = [], {}, [], []
     for cache in ("cold", "warm"):
         server = Server(args.workers, cache_on=cache == "warm")
         try:
@@ -399,6 +401,11 @@ def main():
                 }
                 rows.append(row)
                 print(table([row]).splitlines()[-1], flush=True)
+            if cache == "warm" and args.front:
+                front_rows, errors = bench_front.measure(
+                    server.port, targets, wrk, args.seconds, args.warmup, floor
+                )
+                failed += errors
             memory[cache] = server.peak_worker_memory()
         finally:
             server.stop()
@@ -415,6 +422,9 @@ def main():
     )
     print(table(rows))
     print(f"Peak memory of a worker: {max(memory.values()):.0f} MiB")
+    if front_rows:
+        print("\nWarm, through the front (nginx → Varnish → gunicorn, scripts/bench_front.py):")
+        print(bench_front.table(front_rows))
     peer_misses = []
     if args.peer:
         peer_misses, errors = peer.run(rows, wrk, args.workers, args.seconds, args.warmup)

@@ -13,7 +13,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-import peer  # noqa: E402 (scripts/ is not a package)
+import bench_front  # noqa: E402 (scripts/ is not a package)
+import peer  # noqa: E402
 
 
 def ours(**rates):
@@ -125,9 +126,23 @@ def test_none_of_this_sites_settings_reach_the_peer(monkeypatch):
     assert env["DJANGO_ALLOWED_HOSTS"] == "127.0.0.1"
 
 
-def test_make_bench_measures_the_peer_and_bench_quick_does_not():
+def test_make_bench_measures_peer_and_front_and_bench_quick_neither():
     makefile = (ROOT / "Makefile").read_text()
     bench = re.search(r"^bench:.*\n((?:\t.*\n)+)", makefile, re.M).group(1)
     quick = re.search(r"^bench-quick:.*\n((?:\t.*\n)+)", makefile, re.M).group(1)
-    assert bench.count("--peer") == 2  # SQLite, then PostgreSQL
-    assert "--peer" not in quick
+    assert bench.count("--peer --front") == 2  # SQLite, then PostgreSQL
+    assert "--peer" not in quick and "--front" not in quick
+
+
+def test_front_section_lists_what_varnish_did():
+    row = {
+        "page": "events list",
+        "url": "/events/",
+        "requests_s": 20510.4,
+        "p50_ms": 0.31,
+        "p99_ms": 2.0,
+        "ratio": 12.5,
+        "x_cache": "hit",
+    }
+    line = bench_front.table([row]).splitlines()[-1]
+    assert line.split() == ["events", "list", "20510", "0.3", "2.0", "12.50", "hit"]
