@@ -29,7 +29,9 @@ import sys
 import time
 from pathlib import Path
 
-from gunicorn_server import Gunicorn  # scripts/ is not a package: beside this file
+import bench_front  # scripts/ is not a package: beside this file
+import peer
+from gunicorn_server import Gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE_DIR = ROOT / "var" / "bench"
@@ -387,6 +389,8 @@ def main():
     )
     parser.add_argument("--quick", action="store_true", help="No fixture timing, no chart.")
     parser.add_argument("--check", action="store_true", help="Exit 1 when the budget is missed.")
+    parser.add_argument("--peer", action="store_true", help="Measure the peer (scripts/peer.py).")
+    parser.add_argument("--front", action="store_true", help="Warm, through nginx → Varnish too.")
     args = parser.parse_args()
 
     ensure_wrk()
@@ -407,7 +411,7 @@ def main():
             sys.exit(f"{name}: {path} answered {status}")
         targets.append((name, path, queries, server_time(path, page_cookie)))
 
-    rows, memory, failed = [], {}, []
+    rows, memory, failed, front_rows = [], {}, [], []
     for cache in ("cold", "warm"):
         server = Server(args.workers, cache_on=cache == "warm")
         try:
@@ -437,6 +441,11 @@ def main():
                 }
                 rows.append(row)
                 print(table([row]).splitlines()[-1], flush=True)
+            if cache == "warm" and args.front:
+                front_rows, errors = bench_front.measure(
+                    server.port, targets, wrk, args.seconds, args.warmup, floor
+                )
+                failed += errors
             memory[cache] = server.peak_worker_memory()
         finally:
             server.stop()
@@ -453,6 +462,13 @@ def main():
     )
     print(table(rows))
     print(f"Peak memory of a worker: {max(memory.values()):.0f} MiB")
+    if front_rows:
+        print("\nWarm, through the front (nginx → Varnish → gunicorn, scripts/bench_front.py):")
+        print(bench_front.table(front_rows))
+    peer_misses = []
+    if args.peer:
+        peer_misses, errors = peer.run(rows, wrk, args.workers, args.seconds, args.warmup)
+        failed += errors
     if not args.quick:
         if kind == "sqlite":
             scale = args.fixture_scale or args.scale
@@ -463,7 +479,7 @@ def main():
             )
         chart()
         print(f"Written: {RESULTS / f'bench-{kind}.csv'}, {RESULTS / 'bench.png'}")
-    misses = budget(rows)
+    misses = budget(rows) + peer_misses
     print("\nBudget: " + ("every page within it." if not misses else "missed by"))
     for miss in misses:
         print(f"  {miss}")
