@@ -355,6 +355,7 @@ def main():
     parser.add_argument("--check", action="store_true", help="Exit 1 when the budget is missed.")
     parser.add_argument("--peer", action="store_true", help="Measure the peer (scripts/peer.py).")
     parser.add_argument("--front", action="store_true", help="Warm, through nginx → Varnish too.")
+    parser.add_argument("--pages", help="Only the pages whose names match this regex (and /ping).")
     args = parser.parse_args()
 
     ensure_wrk()
@@ -369,6 +370,8 @@ def main():
 
     targets = []
     for name, path in pages():
+        if args.pages and name != "floor: /ping" and not re.search(args.pages, name):
+            continue
         status, queries = count_queries(path, cookie if name.startswith("admin") else "")
         if status != 200:
             sys.exit(f"{name}: {path} answered {status}")
