@@ -391,6 +391,7 @@ def main():
     parser.add_argument("--check", action="store_true", help="Exit 1 when the budget is missed.")
     parser.add_argument("--peer", action="store_true", help="Measure the peer (scripts/peer.py).")
     parser.add_argument("--front", action="store_true", help="Warm, through nginx → Varnish too.")
+    parser.add_argument("--pages", help="Only the pages whose names match this regex (and /ping).")
     args = parser.parse_args()
 
     ensure_wrk()
@@ -405,6 +406,8 @@ def main():
 
     targets = []
     for name, path in pages():
+        if args.pages and name != "floor: /ping" and not re.search(args.pages, name):
+            continue
         page_cookie = cookie if name.startswith("admin") else ""
         status, queries = count_queries(path, page_cookie)
         if status != 200:

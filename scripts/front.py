@@ -1,6 +1,6 @@
 """Start the production front, nginx → Varnish → gunicorn, from the configs in deploy/.
 
-Used by `make smoke` and the load test (the benchmark goes straight to gunicorn for now,
+Used by `make smoke`, the load test and the benchmark's warm pages (scripts/bench_front.py,
 docs/production.md): both servers run unprivileged (or as root, which drops to their own
 users) from a temporary folder, on free loopback ports, with deploy/nginx.conf and
 deploy/varnish.vcl changed only in the lines marked for it (listen address and upstream).

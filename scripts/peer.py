@@ -136,7 +136,6 @@ def peer_env(secret):
         "DJANGO_SETTINGS_MODULE": SETTINGS,
         "DJANGO_SECRET_KEY": secret,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_LOG_LEVEL": "WARNING",
     }
 
 
