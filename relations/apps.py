@@ -7,7 +7,7 @@ class RelationsConfig(AppConfig):
     verbose_name = "Bilateral relations"
 
     def ready(self):
-        from . import cache, search, shared_classes
+        from . import cache, front_pass, search, shared_classes  # noqa: F401 (front_pass: its login receivers)
         from .history import record_fixture_load, register_history
         from .text import strip_bidi_controls
 
