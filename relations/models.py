@@ -752,8 +752,9 @@ class Event(Publishable, Dated):
             models.Index(fields=["-date", "title"], name="event_date_title"),
             # Oldest first: the timeline and the lists sorted that way.
             models.Index(fields=["date", "title"], name="event_chronology"),
-            # The year filter looks up spans by their end.
-            models.Index(fields=["end_date"], name="event_end_date"),
+            # The year filter looks up spans by their end, with their start (so that the
+            # search's year, search.Year, reads the index alone).
+            models.Index(fields=["end_date", "date"], name="event_end_start"),
         ]
         constraints = [
             choices_constraint("publication", Publication, "event_publication_valid"),
@@ -825,7 +826,7 @@ class Visit(Publishable, Dated):
             models.Index(fields=["level", "date"], name="visit_level_date"),
             models.Index(fields=["-date", "title"], name="visit_date_title"),
             models.Index(fields=["date", "title"], name="visit_chronology"),
-            models.Index(fields=["end_date"], name="visit_end_date"),
+            models.Index(fields=["end_date", "date"], name="visit_end_start"),
         ]
         constraints = [
             choices_constraint("publication", Publication, "visit_publication_valid"),
