@@ -50,7 +50,7 @@ def test_a_backup_restores_the_same_content_into_an_empty_database(
     make_event(title="Edited after the seed", body="**Bold** text")
     before = everything()
     out = StringIO()
-    call_command("backup_content", output_dir=str(tmp_path), stdout=out)
+    call_command("backup_content", output_dir=str(tmp_path), with_accounts=True, stdout=out)
     (backup,) = tmp_path.glob("content-*.json")
     assert str(backup) in out.getvalue()
 
