@@ -187,10 +187,14 @@ class Corrections:
         return found
 
 
-def raw(queryset):
-    """The rows of a values_list queryset, unordered, without the ORM's conversions (a
-    decade's first day may hold hundreds of entries)."""
-    sql, params = queryset.order_by().query.sql_with_params()
+def raw(queryset, *fields):
+    """The ``fields`` of the rows of ``queryset``, unordered, without the ORM's conversions
+    (a decade's first day may hold hundreds of entries). Without modeltranslation's
+    rewriting, which selects the fields in the order of a set (its values_list puts them
+    back in order; a cursor does not)."""
+    if hasattr(queryset, "rewrite"):
+        queryset = queryset.rewrite(False)
+    sql, params = queryset.order_by().values_list(*fields).query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
@@ -212,16 +216,16 @@ class Year:
         # One query each, so that each is served by its index (an OR of them is a scan).
         decades = manager.filter(**{start: decade, start_precision: Precision.DECADE}, **before)
         day = base + decade.toordinal() * search_index.DAY
-        self.others = {day + pk for (pk,) in raw(decades.values_list("pk"))}
+        self.others = {day + pk for (pk,) in raw(decades, "pk")}
         if end is not None:
             for lookups in (
                 {f"{end}__gte": first},
                 {end: decade, end_precision: Precision.DECADE},
             ):
-                spans = manager.filter(**lookups, **before).values_list("pk", start)
+                spans = manager.filter(**lookups, **before)
                 self.others |= {
                     base + datetime.date.fromisoformat(str(day)).toordinal() * search_index.DAY + pk
-                    for pk, day in raw(spans)
+                    for pk, day in raw(spans, "pk", start)
                 }
         self.kind = kind
 
