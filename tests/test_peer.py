@@ -4,6 +4,7 @@ install and load run in `make bench` only (docs/performance.md)."""
 
 import json
 import re
+import shutil
 import sys
 from math import inf
 from pathlib import Path
@@ -174,3 +175,51 @@ def test_a_peer_page_that_redirects_is_not_taken_for_an_answer():
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.mark.skipif(
+    not all(map(shutil.which, ("nginx", "varnishd", "wrk"))), reason="needs nginx, varnishd, wrk"
+)
+def test_the_front_section_drives_pages_through_nginx_and_varnish():
+    """A real front (scripts/front.py, deploy/'s configs) before a small origin: a shared
+    page is served from Varnish, /ping is passed through, targets as bench.py builds them."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    import bench
+
+    class Origin(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self):
+            shared = self.path != "/ping"
+            body = b"page"
+            self.send_response(200)
+            self.send_header("Cache-Control", "public, s-maxage=60" if shared else "no-cache")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    origin = ThreadingHTTPServer(("127.0.0.1", 0), Origin)
+    threading.Thread(target=origin.serve_forever, daemon=True).start()
+    targets = [
+        ("floor: /ping", "/ping", 0, (0.2, 0.2)),
+        ("home", "/en/", 17, (60.0, 30.0)),
+        ("admin: events", "/admin/relations/event/", 5, (90.0, 40.0)),
+    ]
+    try:
+        rows, errors = bench_front.measure(
+            origin.server_port, targets, bench.wrk, seconds=1, warmup=0, floor=100.0
+        )
+    finally:
+        origin.shutdown()
+        origin.server_close()
+    assert errors == []
+    assert [(row["page"], row["x_cache"]) for row in rows] == [
+        ("floor: /ping", "miss"),
+        ("home", "hit"),
+    ]
+    assert all(row["requests_s"] > 0 for row in rows)
