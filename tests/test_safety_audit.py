@@ -123,3 +123,26 @@ def test_item_2_an_id_too_large_for_the_column_is_one_line(db, tmp_path):
     with pytest.raises(CommandError) as raised:
         call_command("load_content", str(path), quiet=True, stdout=StringIO())
     assert "huge-id.json" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["format=csv&page=99999999999999999999", "format=json&page=9223372036854775807",
+     "format=csv&page=100001", "format=json&page=-1", "format=csv&page=1e3", "format=json&page=0"],
+)  # fmt: skip
+def test_item_4_a_download_page_past_any_column_is_a_client_error(client, make_event, query):
+    client.raise_request_exception = False
+    make_event()
+    assert client.get(f"/en/events/?{query}").status_code in {400, 404}
+
+
+def test_item_6_a_drafts_preview_is_not_for_strangers(client, make_event, contributor_client):
+    from relations.models import Publication
+
+    draft = make_event(title="Secret draft", publication=Publication.DRAFT)
+    url = f"/admin/relations/event/{draft.pk}/preview/"
+    assert contributor_client.get(url).status_code == 200  # the address is right
+    response = client.get(url)
+    assert response.status_code in {302, 404} and b"Secret draft" not in response.content
+    assert b"Secret draft" not in client.get(f"/en/events/{draft.slug}/").content
+    assert b"Secret draft" not in client.get(f"/api/events/{draft.slug}/").content
