@@ -192,6 +192,8 @@ def test_the_counts_and_pages_read_the_side_tables_indexes(turkey):
 def test_the_side_tables_are_the_dated_kinds():
     migration = importlib.import_module("relations.migrations.0016_pgsearch7_side_tables")
     assert {
-        kind.model._meta.model_name: (kind.search.title, kind.search.order) for kind in KINDS if kind.search.order
+        kind.model._meta.model_name: (kind.search.title, kind.search.order)
+        for kind in KINDS
+        if kind.search.order
     } == migration.KINDS
     assert tuple(search.search_index.LANGUAGES) == migration.LANGUAGES
