@@ -861,7 +861,20 @@ class Visit(Publishable, Dated):
 
 class AgreementQuerySet(DatedQuerySet):
     def for_pages(self):
-        return self.select_related("place_country").prefetch_related("parties")
+        return (
+            self.select_related("place_country")
+            .prefetch_related("parties")
+            .annotate(later_steps_recorded=self.later_steps())
+        )
+
+    @staticmethod
+    def later_steps():
+        """Whether any party did more than sign (status_display): in the same query."""
+        return models.Exists(
+            AgreementAction.objects.filter(agreement=models.OuterRef("pk")).exclude(
+                action=ActionKind.SIGNATURE
+            )
+        )
 
     def with_action(self, action=None, year=None):
         """Agreements for which some party took ``action`` (in ``year``, if given)."""
@@ -961,10 +974,14 @@ class Agreement(Publishable):
     @property
     def status_display(self):
         """The status as a reader should take it: "Signed" alone would suggest that nothing
-        followed, when nothing later is recorded. Uses prefetched actions."""
-        if self.status == AgreementStatus.SIGNED and all(
-            action.action == ActionKind.SIGNATURE for action in self.actions.all()
-        ):
+        followed, when nothing later is recorded. Reads ``later_steps_recorded`` where
+        the queryset annotated it (for_pages()), else the actions."""
+        if self.status != AgreementStatus.SIGNED:
+            return self.get_status_display()
+        later = getattr(self, "later_steps_recorded", None)
+        if later is None:
+            later = any(action.action != ActionKind.SIGNATURE for action in self.actions.all())
+        if not later:
             return _("Signed (later steps not recorded)")
         return self.get_status_display()
 

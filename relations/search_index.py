@@ -113,23 +113,27 @@ def document(kind, item):
     """(title, body) text of an entry: the title in every language, and every other
     readable field, with the rows of its related lists (a page's sections, a person's
     roles)."""
-    title = " ".join(value or "" for value in values(item, kind.title))
-    body = [value or "" for field in kind.fields + kind.more for value in values(item, field)]
-    for accessor, fields in kind.related:
+    title = " ".join(value or "" for value in values(item, kind.search.title))
+    body = [
+        value or ""
+        for field in kind.search.fields + kind.search.more
+        for value in values(item, field)
+    ]
+    for accessor, fields in kind.search.related:
         for row in getattr(item, accessor).all():
             body += [value or "" for field in fields for value in values(row, field)]
     return terms(title), terms(" ".join(body))
 
 
 def rowid(kind, item):
-    day = getattr(item, kind.order) if kind.order else None
+    day = getattr(item, kind.search.order) if kind.search.order else None
     if isinstance(day, str):  # an entry created with its date as text, not read back
         day = datetime.date.fromisoformat(day[:10])
-    return kind.number * SPAN + (day.toordinal() if day else 0) * DAY + item.pk
+    return kind.search.number * SPAN + (day.toordinal() if day else 0) * DAY + item.pk
 
 
 def key(kind, pk):
-    return f"k{kind.number}p{pk}"
+    return f"k{kind.search.number}p{pk}"
 
 
 def state(kind, item):
@@ -149,7 +153,7 @@ def title_words(kind, item):
     """The folded words of the entry's title in every language worth correcting towards."""
     return {
         fold(word)
-        for value in values(item, kind.title)
+        for value in values(item, kind.search.title)
         for word in words(value)
         if len(word) >= 4 and not word.isdigit()
     }
@@ -207,8 +211,10 @@ def rebuild(kinds, batch=2000):
             cursor.execute(f"INSERT INTO {WORDS_INDEX} ({WORDS_INDEX}) VALUES ('delete-all')")
         for kind in kinds:
             queryset = kind.model._default_manager.order_by("pk")
-            if kind.related:
-                queryset = queryset.prefetch_related(*(accessor for accessor, _ in kind.related))
+            if kind.search.related:
+                queryset = queryset.prefetch_related(
+                    *(accessor for accessor, _ in kind.search.related)
+                )
             items = []
             for item in queryset.iterator(chunk_size=batch):
                 items.append(item)
@@ -306,7 +312,7 @@ def expression(text, column=None, near=None):
 def matching(kind, text, column=None, until=None, near=None):
     """SQL and parameters for the primary keys of ``kind`` whose row matches ``text``
     (dated no later than the day number ``until``, if given; ``near``: see expression)."""
-    base = kind.number * SPAN
+    base = kind.search.number * SPAN
     high = base + (until * DAY + DAY - 1 if until is not None else SPAN - 1)
     sql = f"SELECT rowid %% %s FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid BETWEEN %s AND %s"
     return sql, [DAY, expression(text, column or "{title body}", near), base, high]
@@ -337,7 +343,7 @@ def rows(kind, query, day=None, leaving_out=(), days=None):
     ``leaving_out``."""
     if day is not None:
         days = (day, day)
-    base = kind.number * SPAN
+    base = kind.search.number * SPAN
     low, high = (
         (base + days[0] * DAY, base + days[1] * DAY + DAY - 1) if days else (base, base + SPAN - 1)
     )

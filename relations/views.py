@@ -424,7 +424,7 @@ class SearchView(TemplateView):
         context = super().get_context_data(**kwargs)
         get = self.request.GET
         query = get.get("q", "").strip()[: search.MAX_QUERY_LENGTH]
-        kind = search.BY_SLUG.get(get.get("kind", ""))
+        kind = search.BY_NAME.get(get.get("kind", ""))
         year = get.get("year", "").strip()
         year = int(year) if year.isdigit() and 1000 <= int(year) <= 2999 else None
         context |= {"query": query, "kind": kind, "year": year, "results": [], "counts": []}

@@ -30,6 +30,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("relations", "0015_pgsearch_vectors")]
+    dependencies = [("relations", "0016_pgsearch7_side_tables")]
 
     operations = [migrations.RunPython(fill, drop)]
