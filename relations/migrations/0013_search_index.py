@@ -12,7 +12,7 @@ def create(apps, schema_editor):
     from relations import search_index
 
     schema_editor.execute(search_index.CREATE)
-    # Filled by the last migration of the index (0016_typo7_title_words), from the current
+    # Filled by the last migration of the index (0017_typo7_title_words), from the current
     # models, which may have fields the tables do not have yet here.
 
 
