@@ -400,19 +400,32 @@ class Holds(Expression):
         pk = f"{table}.{quote(model._meta.pk.column)}"
         query = "relations_word_query(%s, %s, %s)"
         tests, params = [], []
+        title = quote(localized(model, self.kind.title))
         for position, word in enumerate(self.words):
             forms = [word, position == len(self.words) - 1 and len(word) >= 4, self.weights]
+            near = self.near and len(word) >= TYPO_LENGTH
+            if self.kind.related and not self.weights:
+                # The entries holding the word, the entries whose related rows hold it (and
+                # the near spellings): one list, each part read through its own index, where
+                # "the entry's vector or a subquery" would read every entry's vector.
+                own = f"SELECT holds_own.{quote(model._meta.pk.column)}"
+                own += f" FROM {quote(model._meta.db_table)} AS holds_own WHERE holds_own"
+                parts, values = [f"{own}.search @@ {query}"], list(forms)
+                for accessor, _fields in self.kind.related:
+                    relation = model._meta.get_field(accessor)
+                    related = quote(relation.related_model._meta.db_table)
+                    key = f"{related}.{quote(relation.field.column)}"
+                    parts.append(f"SELECT {key} FROM {related} WHERE {related}.search @@ {query}")
+                    values += forms
+                if near:
+                    parts.append(f"{own}.{title} %%>> %s")
+                    values.append(word)
+                tests.append(f"{pk} IN ({' UNION ALL '.join(parts)})")
+                params += values
+                continue
             either, values = [f"{table}.search @@ {query}"], list(forms)
-            for accessor, _fields in self.kind.related if not self.weights else ():
-                relation = model._meta.get_field(accessor)
-                related = quote(relation.related_model._meta.db_table)
-                key = f"{related}.{quote(relation.field.column)}"
-                either.append(
-                    f"{pk} IN (SELECT {key} FROM {related} WHERE {related}.search @@ {query})"
-                )
-                values += forms
-            if self.near and len(word) >= TYPO_LENGTH:
-                either.append(f"{table}.{quote(localized(model, self.kind.title))} %%>> %s")
+            if near:
+                either.append(f"{table}.{title} %%>> %s")
                 values.append(word)
             tests.append("(" + " OR ".join(either) + ")")
             params += values
