@@ -483,7 +483,7 @@ class PostgresMatches:
         self.words = words_of(text)
         self.now = timezone.now()
         self.near = None  # ranked_postgres, when nothing holds every word
-        self.total = self.rows = None
+        self.total = self.rows = self.limit = None
         self.exact = False
 
     def words_query(self):
@@ -534,9 +534,12 @@ class PostgresMatches:
     def count_up_to(self, limit):
         if self.near is not None:
             return count(self.near, limit)
+        if self.rows is not None and (self.exact or limit == self.limit):
+            # Counted already (the search page counts, then its paginator): the same answer.
+            return self.total if limit is None else min(self.total, limit)
         number = self.number("all", limit) if self.words else 0
         # Exact, or a lower bound (the count stopped at ``limit``).
-        self.total, self.exact = number, limit is None or number < limit
+        self.total, self.exact, self.limit = number, limit is None or number < limit, limit
         if number == 0 and any(len(word) >= TYPO_LENGTH for word in self.words):
             self.near = ranked_postgres(self.queryset, self.kind, self.text)
             return count(self.near, limit)
@@ -554,6 +557,8 @@ class PostgresMatches:
             return list(self.near[key])
         start, stop = key.start or 0, key.stop
         total = self.total
+        if total == 0 or start >= stop:
+            return []
         # A part is dense when reading its newest rows costs less than sorting it all:
         # stop / density < size, so past this many matches (1,582 for a first page of
         # 25 at 100,000 rows).
