@@ -32,8 +32,12 @@ def doubled_stops(text):
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("ru", "«Договор о братстве», 16 марта 1921 г. <cite>Двустороннее сотрудничество</cite>."),
-        ("tr", "“Kardeşlik Antlaşması”, 16 Mart 1921. <cite>"),
+        (
+            "ru",
+            "«Договор о дружбе и братстве между Россией и Турцией», 16 марта 1921 г. "
+            "<cite>Двустороннее сотрудничество</cite>.",
+        ),
+        ("tr", "“Moskova Antlaşması”, 16 Mart 1921. <cite>"),
         ("en", "“Treaty of Brotherhood”, 16 March 1921. <cite>Bilateral Cooperation</cite>."),
     ],
 )

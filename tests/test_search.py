@@ -53,7 +53,7 @@ def test_drafts_are_never_found(make_event):
 
 def test_the_search_follows_the_language_of_the_page(client, seed):
     html = client.get("/ru/search/", {"q": "братстве"}).text
-    assert "Договор о <mark>братстве</mark>" in html
+    assert "Договор о дружбе и <mark>братстве</mark>" in html
     with translation.override("tr"):
         assert search("Kardeşlik")[0].item.slug == "treaty-of-brotherhood-1921"
 
@@ -114,12 +114,13 @@ def test_the_trigram_extension_is_installed():
 def test_the_search_columns_hold_the_fields_search_reads():
     migration = importlib.import_module("relations.migrations.0015_pgsearch_vectors")
     searched = {
-        kind.model._meta.model_name: (kind.title, *kind.fields, *kind.more) for kind in KINDS
+        kind.model._meta.model_name: (kind.search.title, *kind.search.fields, *kind.search.more)
+        for kind in KINDS
     }
     related = {
         kind.model._meta.get_field(accessor).related_model._meta.model_name: fields
         for kind in KINDS
-        for accessor, fields in kind.related
+        for accessor, fields in kind.search.related
     }
     assert searched == migration.KINDS
     assert related == migration.RELATED

@@ -18,9 +18,6 @@ A trigger on the entry's table writes its row after every insert, update and del
 stemmed as migration 0015 says. A migration that drops that column (to alter a field it
 reads) must not write rows of the table before it is added back, and then refills this
 one: ``fill`` below.
-
-Also the trigram indexes of people's names, which migration 0008 left out (a misspelt name
-read every person's name).
 """
 
 from django.db import migrations
@@ -112,16 +109,6 @@ def statements(apps, schema):
         )
 
 
-def trigram_indexes(apps):
-    table = apps.get_model("relations", "person")._meta.db_table
-    for code in LANGUAGES:
-        yield (
-            f'CREATE INDEX "person_trgm_{code}" ON "{table}"'
-            f' USING gin ("name_{code}" gin_trgm_ops)',
-            f'DROP INDEX "person_trgm_{code}"',
-        )
-
-
 def schema_of(schema_editor):
     with schema_editor.connection.cursor() as cursor:
         cursor.execute("SELECT current_schema()")
@@ -131,10 +118,7 @@ def schema_of(schema_editor):
 def create(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    for forwards, _backwards in [
-        *statements(apps, schema_of(schema_editor)),
-        *trigram_indexes(apps),
-    ]:
+    for forwards, _backwards in statements(apps, schema_of(schema_editor)):
         schema_editor.execute(forwards)
     for model in KINDS:
         fill(apps, model, schema_editor)
@@ -142,8 +126,7 @@ def create(apps, schema_editor):
 
 def drop(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        every = [*statements(apps, schema_of(schema_editor)), *trigram_indexes(apps)]
-        for _forwards, backwards in reversed(every):
+        for _forwards, backwards in reversed(list(statements(apps, schema_of(schema_editor)))):
             schema_editor.execute(backwards)
 
 
