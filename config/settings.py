@@ -126,11 +126,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"].endswith("postgresql"):
-    # Search's typo tolerance: a title matches when a word is this similar to the query
-    # (relations/search.py); set per connection so the trigram index answers it.
-    options = DATABASES["default"].setdefault("OPTIONS", {})
-    options["options"] = f"{options.get('options', '')} -c pg_trgm.word_similarity_threshold=0.5"
+# Search's typo tolerance on PostgreSQL (relations/search.py) is pg_trgm's `%>>`, strict
+# word similarity at its default threshold (pg_trgm.strict_word_similarity_threshold, 0.5):
+# nothing to set per connection.
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
