@@ -551,3 +551,40 @@ def test_dates_are_not_the_palest_text():
 
     css = Path(finders.find("css/site.css")).read_text()
     assert re.search(r"(^|\n)time\s*{[^}]*color:\s*var\(--ink\)", css)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_header_keeps_one_shape_in_every_language_at_both_widths(site_url, browser):
+    """The same header height in English, Russian and Turkish, the sections on one line
+    (scrolling sideways on a phone), and the text set in the site's own typeface."""
+    from django.core.management import call_command
+
+    call_command("loaddata", "seed", verbosity=0)
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        for width in (360, 1280):
+            page.set_viewport_size({"width": width, "height": 800})
+            heights = {}
+            for language in LANGUAGES:
+                page.goto(f"{site_url}/{language}/agreements/")
+                heights[language] = page.evaluate(
+                    "document.querySelector('.site-header').getBoundingClientRect().height"
+                )
+                rows = page.evaluate(
+                    """() => new Set([...document.querySelectorAll('.header-nav li')]
+                        .map(item => Math.round(item.getBoundingClientRect().top))).size"""
+                )
+                assert rows == 1, (width, language, rows)
+                assert page.evaluate("document.documentElement.scrollWidth") <= width
+            assert len(set(heights.values())) == 1, (width, heights)
+        page.goto(f"{site_url}/ru/about/")
+        page.evaluate("document.fonts.ready")
+        assert page.evaluate("document.fonts.check('1rem \"Bilateral Book\"', 'Дружба')")
+        loaded = page.evaluate(
+            "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)"
+        )
+        assert any("Bilateral Book" in family for family in loaded), loaded
+    finally:
+        context.close()
