@@ -78,9 +78,11 @@ smoke: $(STAMP)
 	bash scripts/with-postgres.sh bash scripts/with-redis.sh $(PY) scripts/smoke_production.py
 
 # Figures in results/ (git ignores it); the dataset is built once per scale and seed in var/bench/.
+# --peer: the reference Wagtail site beside ours (scripts/peer.py, installed once in var/peer/);
+# --front: warm pages through nginx → Varnish too. bench-quick (CI) does neither.
 bench: setup $(DEV_STAMP)
-	$(PY) scripts/bench.py --scale large $(BENCH_ARGS)
-	bash scripts/with-postgres.sh $(PY) scripts/bench.py --scale large $(BENCH_ARGS)
+	$(PY) scripts/bench.py --scale large --peer --front $(BENCH_ARGS)
+	bash scripts/with-postgres.sh $(PY) scripts/bench.py --scale large --peer --front $(BENCH_ARGS)
 
 # CI's smoke form: every page once through wrk for a second, cold and warm; fails on any
 # error response. Its figures are indicative only.
@@ -114,6 +116,7 @@ restore: $(STAMP)
 	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/content-....json"; exit 2; }
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_content --require-empty "$(FILE)"
+	$(PY) manage.py setup_roles
 
 LOADTEST_SECONDS ?= 300
 loadtest: setup

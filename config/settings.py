@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The cookie that lets a signed-in editor past Varnish (relations/front_pass.py).
+    "relations.front_pass.FrontPassMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Records which signed-in user made each change, for the content history.
     "simple_history.middleware.HistoryRequestMiddleware",

@@ -8,6 +8,7 @@
 # Everything else (signed-in editors, the admin, forms, downloads) passes straight through.
 vcl 4.1;
 
+import cookie;
 import std;
 
 # Where gunicorn listens; `make smoke` and the load test write their own port here.
@@ -51,26 +52,64 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    # "sessionid" is Django's SESSION_COOKIE_NAME. A signed-in editor (or anyone presenting a session cookie) always reaches Django,
-    # whose own page cache forgets a made-up session cookie cheaply.
+    unset req.http.X-Session-Cookie;
+    # Only a real signed-in editor skips the cache: Django's session cookie *and* the
+    # "signedin" cookie the site sets at login (relations/front_pass.py), whose value is
+    # a secret Varnish reads from the file below (`manage.py front_pass_token` writes it).
     if (req.http.Cookie ~ "(^|;\s*)sessionid=") {
-        return (pass);
+        cookie.parse(req.http.Cookie);
+        # front: pass token
+        set req.http.X-Pass-Token = regsub(std.fileread("/etc/varnish/cooperation-pass-token"), "\s+$", "");
+        if (req.http.X-Pass-Token ~ "^[0-9a-f]{64}$" && cookie.get("signedin") == req.http.X-Pass-Token) {
+            unset req.http.X-Pass-Token;
+            return (pass);
+        }
+        unset req.http.X-Pass-Token;
+        # A made-up or expired session, or a real one from before the marker: looked up
+        # in the cache like any visitor's request, so a made-up cookie buys nothing. Only
+        # on a miss does Django see the cookies (vcl_backend_fetch): it forgets a session
+        # that names nobody and answers a shareable page, and answers a real editor's
+        # page (the admin too) "private", which is never stored.
+        set req.http.X-Session-Cookie = req.http.Cookie;
     }
-    # Other cookies (language, analytics, CSRF left over from a form) change nothing an
-    # anonymous page shows; without them the page can be shared.
+    # No other cookie changes what an anonymous page shows (language, analytics, CSRF
+    # left over from a form): without them the page can be shared.
     unset req.http.Cookie;
     unset req.http.Authorization;
-    # The same page however the parameters are ordered, and without the usual trackers.
-    set req.url = regsuball(req.url, "([?&])(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid)=[^&]*", "\1");
-    set req.url = regsuball(req.url, "[?&]+$", "");
-    set req.url = regsub(req.url, "\?&+", "?");
-    set req.url = std.querysort(req.url);
+    if (req.url ~ "\?") {
+        # The query string alone, so a "&" in the path is never touched.
+        set req.http.X-Query = regsub(req.url, "^[^?]*", "");
+        if (req.url ~ "^/((en|ru|tr)/|api/|sitemap)") {
+            # front: parameters
+            # The visitor pages, the API and the sitemaps read only these parameters
+            # (tests/test_cache_bypass.py keeps the list whole): every other one, and any
+            # without a value, is dropped before the cache key and the request to Django.
+            set req.http.X-Query = regsuball(req.http.X-Query, "([?&])(?!(action|action_year|body|category|country|decade|format|host|kind|level|organisation|origin|p|page|page_size|person|q|role|sort|sphere|status|year)=[^&])[^&]*", "\1");
+        } else {
+            # Elsewhere (the admin, static files): only the usual trackers.
+            set req.http.X-Query = regsuball(req.http.X-Query, "([?&])(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid)=[^&]*", "\1");
+        }
+        set req.http.X-Query = regsuball(req.http.X-Query, "&&+", "&");
+        set req.http.X-Query = regsub(regsub(req.http.X-Query, "^\?&", "?"), "[?&]$", "");
+        set req.url = regsub(req.url, "\?.*$", "") + req.http.X-Query;
+        unset req.http.X-Query;
+        # The same page however the parameters are ordered.
+        set req.url = std.querysort(req.url);
+    }
     return (hash);
 }
 
 sub vcl_hash {
     # Plain HTTP answers with a redirect to HTTPS: never the same object as the page.
     hash_data(req.http.X-Forwarded-Proto);
+}
+
+sub vcl_backend_fetch {
+    # Only the fetch carries the session cookie: never the cache key (vcl_hash).
+    if (bereq.http.X-Session-Cookie) {
+        set bereq.http.Cookie = bereq.http.X-Session-Cookie;
+        unset bereq.http.X-Session-Cookie;
+    }
 }
 
 sub vcl_backend_response {

@@ -7,7 +7,7 @@ class RelationsConfig(AppConfig):
     verbose_name = "Bilateral relations"
 
     def ready(self):
-        from . import cache, search
+        from . import cache, front_pass, search, shared_classes  # noqa: F401 (front_pass: its login receivers)
         from .history import record_fixture_load, register_history
         from .text import strip_bidi_controls
 
@@ -28,4 +28,5 @@ class RelationsConfig(AppConfig):
                 signal.connect(search.reindex, sender=model, dispatch_uid=f"search-{signal}")
         pre_save.connect(strip_bidi_controls, dispatch_uid="relations-strip-bidi")
         register_history()
+        shared_classes.install()
         post_save.connect(record_fixture_load, dispatch_uid="relations-record-fixture-load")

@@ -10,6 +10,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from . import widget_html
 from .models import (
     JOINT_BODY_KINDS,
     ActionKind,
@@ -40,6 +41,22 @@ class SearchFilterSet(django_filters.FilterSet):
     def filter_text(self, queryset, name, value):
         value = value.strip()
         return queryset.search(value) if value else queryset
+
+    def get_form_class(self):
+        """django-filter builds the form's class (and each filter's field, and a class for
+        the sort's widget) for every FilterSet, so for every list page; these filters do not
+        change with the request, so the class is built once per FilterSet class. Each form
+        still copies its fields, as every Django form does. Its widgets are written by
+        relations.widget_html, not through Django's form templates."""
+        form_class = _form_classes.get(type(self))
+        if form_class is None:
+            form_class = super().get_form_class()
+            form_class.default_renderer = widget_html.renderer
+            form_class = _form_classes.setdefault(type(self), form_class)
+        return form_class
+
+
+_form_classes = {}
 
 
 class YearFilter(django_filters.NumberFilter):

@@ -9,9 +9,9 @@ so adding a kind is one model, one entry here, one set of templates and a migrat
 ``for_pages()`` on the model's QuerySet: the registry says which kinds there are, the
 models say what visitors see of them.
 
-Site search keeps its own table for now (``relations.search.KINDS``: fields searched and
-numbers in the index); tests/test_kinds_coverage.py checks that both name the same kinds
-with the same slugs and labels.
+What site search reads of a kind (the fields it searches, its number in the SQLite
+index) is its ``search`` part, a ``Searched``: ``relations.search.KINDS`` is this
+registry's kinds in index order.
 """
 
 from dataclasses import dataclass
@@ -22,6 +22,24 @@ from django.utils.translation import gettext_lazy as _
 from . import filters, schemas
 from .history import is_history_record
 from .models import Agreement, Event, EventSeries, Office, Organisation, PartnerPage, Person, Visit
+
+
+@dataclass(frozen=True)
+class Searched:
+    """What site search (relations/search.py) reads of a kind."""
+
+    # Its number in the SQLite index (search_index.rowid); never reuse one.
+    number: int
+    title: str
+    # Fields searched besides the title, most telling first.
+    fields: tuple
+    # The date shown, and the column the most recent are found by.
+    date: str | None = None
+    order: str | None = None
+    # More fields, and (accessor, fields) of related rows. PostgreSQL's stored vectors
+    # (migration 0015) hold the title, fields and more; related rows have their own.
+    more: tuple = ()
+    related: tuple = ()
 
 
 # Compared and hashed by identity: each kind is one object, used as a key.
@@ -43,6 +61,7 @@ class EntryKind:
     schema_prefetch: tuple = ()
     feed: bool = False  # a feed of its newest entries at /feeds/<plural>/
     sitemap: bool = True
+    search: Searched | None = None
 
     def __str__(self):
         return self.name
@@ -80,6 +99,7 @@ EVENTS = EntryKind(
     ("place_country", "series"),
     ("countries",),
     feed=True,
+    search=Searched(3, "title", ("summary", "body", "place"), "when", "date"),
 )
 AGREEMENTS = EntryKind(
     "agreements",
@@ -91,6 +111,7 @@ AGREEMENTS = EntryKind(
     schemas.AgreementOut,
     schema_prefetch=("parties",),
     feed=True,
+    search=Searched(2, "title", ("summary", "place"), "when", "signed_on"),
 )
 VISITS = EntryKind(
     "visits",
@@ -102,6 +123,7 @@ VISITS = EntryKind(
     schemas.VisitOut,
     ("person", "origin_country", "host_country"),
     feed=True,
+    search=Searched(4, "title", ("summary", "role", "place"), "when", "date"),
 )
 OFFICES = EntryKind(
     "offices",
@@ -112,6 +134,7 @@ OFFICES = EntryKind(
     filters.OfficeFilter,
     schemas.OfficeOut,
     ("organisation", "country"),
+    search=Searched(7, "name", ("city", "address", "summary")),
 )
 ORGANISATIONS = EntryKind(
     "organisations",
@@ -123,16 +146,35 @@ ORGANISATIONS = EntryKind(
     schemas.OrganisationOut,
     ("parent",),
     ("countries",),
+    search=Searched(6, "name", ("acronym", "description"), more=("members_note", "founding_note")),
 )
 SERIES = EntryKind(
-    "recurring-events", "series", EventSeries, _("Recurring event"), _("Recurring events")
+    "recurring-events",
+    "series",
+    EventSeries,
+    _("Recurring event"),
+    _("Recurring events"),
+    search=Searched(5, "name", ("acronym", "description", "place")),
 )
 PARTNER_PAGES = EntryKind(
-    "partner-pages", "partner", PartnerPage, _("Partner page"), _("Partner pages")
+    "partner-pages",
+    "partner",
+    PartnerPage,
+    _("Partner page"),
+    _("Partner pages"),
+    search=Searched(1, "title", ("summary",), related=(("sections", ("title", "body")),)),
 )
 # People are not drafts (relations.models.Person): their sitemap is of those a published
 # entry names (sitemaps.PersonSitemap), not of published people.
-PEOPLE = EntryKind("people", "person", Person, _("Person"), _("People"), sitemap=False)
+PEOPLE = EntryKind(
+    "people",
+    "person",
+    Person,
+    _("Person"),
+    _("People"),
+    sitemap=False,
+    search=Searched(8, "name", ("summary",), related=(("roles", ("title",)),)),
+)
 
 ALL = (EVENTS, AGREEMENTS, VISITS, OFFICES, ORGANISATIONS, SERIES, PARTNER_PAGES, PEOPLE)
 BY_MODEL = {kind.model: kind for kind in ALL}

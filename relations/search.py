@@ -11,6 +11,7 @@ finds the entry.
 
 import datetime
 import heapq
+import math
 import re
 from dataclasses import dataclass
 
@@ -30,153 +31,54 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.signals import post_delete
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
 from . import search_index
-from .models import (
-    Agreement,
-    Event,
-    EventSeries,
-    Office,
-    Organisation,
-    PartnerPage,
-    Person,
-    Visit,
-)
+from .dates import Precision
+from .kinds import ALL, EntryKind
 
 MAX_QUERY_LENGTH = 200
 PER_KIND = 25
 
 
-@dataclass(frozen=True)
-class Kind:
-    # Its number in the SQLite index (search_index.rowid); never reuse one.
-    number: int
-    slug: str
-    label: str
-    plural: str
-    model: type
-    title: str
-    # Fields searched besides the title, most telling first.
-    fields: tuple
-    # The date shown, and the column the most recent are found by.
-    date: str | None = None
-    order: str | None = None
-    # More fields, and (accessor, fields) of related rows. PostgreSQL's stored vectors
-    # (migration 0015) hold the title, fields and more; related rows have their own.
-    more: tuple = ()
-    related: tuple = ()
-
-    def entries(self):
-        manager = self.model.objects
-        return manager.published() if hasattr(manager, "published") else manager.all()
+# The registry's kinds (relations/kinds.py), in the order of their numbers in the index.
+KINDS = sorted((kind for kind in ALL if kind.search), key=lambda kind: kind.search.number)
+BY_NAME = {kind.name: kind for kind in KINDS}
 
 
-KINDS = [
-    Kind(
-        1,
-        "partner-pages",
-        _("Partner page"),
-        _("Partner pages"),
-        PartnerPage,
-        "title",
-        ("summary",),
-        related=(("sections", ("title", "body")),),
-    ),
-    Kind(
-        2,
-        "agreements",
-        _("Agreement"),
-        _("Agreements"),
-        Agreement,
-        "title",
-        ("summary", "place"),
-        "when",
-        "signed_on",
-    ),
-    Kind(
-        3,
-        "events",
-        _("Event"),
-        _("Events"),
-        Event,
-        "title",
-        ("summary", "body", "place"),
-        "when",
-        "date",
-    ),
-    Kind(
-        4,
-        "visits",
-        _("Visit"),
-        _("Visits"),
-        Visit,
-        "title",
-        ("summary", "role", "place"),
-        "when",
-        "date",
-    ),
-    Kind(
-        5,
-        "recurring-events",
-        _("Recurring event"),
-        _("Recurring events"),
-        EventSeries,
-        "name",
-        ("acronym", "description", "place"),
-    ),
-    Kind(
-        6,
-        "organisations",
-        _("Organisation"),
-        _("Organisations"),
-        Organisation,
-        "name",
-        ("acronym", "description"),
-        more=("members_note", "founding_note"),
-    ),
-    Kind(7, "offices", _("Office"), _("Offices"), Office, "name", ("city", "address", "summary")),
-    Kind(
-        8,
-        "people",
-        _("Person"),
-        _("People"),
-        Person,
-        "name",
-        ("summary",),
-        related=(("roles", ("title",)),),
-    ),
-]
-BY_SLUG = {kind.slug: kind for kind in KINDS}
+def entries(kind):
+    """The entries of ``kind`` search may show (people are not drafts: all of them)."""
+    manager = kind.model.objects
+    return manager.published() if hasattr(manager, "published") else manager.all()
 
 
 @dataclass
 class Result:
-    kind: Kind
+    kind: EntryKind
     item: object
     rank: float
     words: list
 
     @property
     def title(self):
-        return highlight(getattr(self.item, self.kind.title), self.words)
+        return highlight(getattr(self.item, self.kind.search.title), self.words)
 
     @property
     def date(self):
-        return getattr(self.item, self.kind.date) if self.kind.date else ""
+        return getattr(self.item, self.kind.search.date) if self.kind.search.date else ""
 
     @property
     def excerpt(self):
         """The first field that mentions a word, cut around the first mention."""
         wanted = wanted_forms(self.words)
-        for field in self.kind.fields + self.kind.more:
+        for field in self.kind.search.fields + self.kind.search.more:
             text = getattr(self.item, field) or ""
             match = next(
                 (m for m in search_index.WORD.finditer(text) if is_wanted(m.group(0), wanted)),
@@ -229,22 +131,23 @@ def highlight(text, words):
     return mark_safe("".join(parts))
 
 
-def ranked_sqlite(queryset, kind, text, year=None):
+def ranked_sqlite(queryset, kind, text, year=None, near=None):
     """Entries whose index row holds every word; every word in the title first, then the
     most recent, then by title. Both tests are FTS5 lookups the index answers. For kinds
-    with few entries, and for one year of a dated kind (a small slice of it)."""
-    title = localized(kind.model, kind.title)
+    with few entries (``near``: see search_index.expression). With ``year``, over a
+    queryset ``in_year()``: the plain query that IndexedMatches answers the same."""
+    title = localized(kind.model, kind.search.title)
     if search_index.expression(text) is None:
         return queryset.none()
     # An entry touching a year starts before its end: only those rows are read.
-    until = datetime.date(year, 12, 31).toordinal() if year and kind.order else None
+    until = datetime.date(year, 12, 31).toordinal() if year and kind.search.order else None
     in_title = ExpressionWrapper(
-        Q(pk__in=RawSQL(*search_index.matching(kind, text, "title", until))),
+        Q(pk__in=RawSQL(*search_index.matching(kind, text, "title", until, near))),
         output_field=BooleanField(),
     )
-    order = [f"-{kind.order}"] if kind.order else []
+    order = [f"-{kind.search.order}"] if kind.search.order else []
     return (
-        queryset.filter(pk__in=RawSQL(*search_index.matching(kind, text, until=until)))
+        queryset.filter(pk__in=RawSQL(*search_index.matching(kind, text, until=until, near=near)))
         .annotate(in_title=in_title)
         .annotate(rank=ExpressionWrapper(F("in_title") * 1.0, output_field=FloatField()))
         .order_by("-in_title", *order, title)
@@ -257,28 +160,137 @@ TIES = 20
 FEW = 1000
 
 
+# The rank of an entry found by a near spelling of a word (below every exact match).
+NEAR_RANK = -0.5
+
+
+class Corrections:
+    """SQLite: the near spellings of a text's words that no title holds, {word: [folded
+    title words]} (search_index.near_words); worked out once, when a kind first has no
+    exact match, and shared by the kinds."""
+
+    def __init__(self, text):
+        self.text = text
+
+    @cached_property
+    def near(self):
+        long = [w for w in words_of(self.text) if len(w) >= TYPO_LENGTH and not w.isdigit()]
+        if not long or not search_index.active():
+            return {}
+        known = search_index.known_words(search_index.fold(word) for word in long)
+        found = {}
+        for word in long:
+            if search_index.fold(word) not in known:
+                spellings = search_index.near_words(word)
+                if spellings:
+                    found[word] = spellings
+        return found
+
+
+def raw(queryset, *fields):
+    """The ``fields`` of the rows of ``queryset``, unordered, without the ORM's conversions
+    (a decade's first day may hold hundreds of entries). Without modeltranslation's
+    rewriting, which selects the fields in the order of a set (its values_list puts them
+    back in order; a cursor does not)."""
+    if hasattr(queryset, "rewrite"):
+        queryset = queryset.rewrite(False)
+    sql, params = queryset.order_by().values_list(*fields).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+class Year:
+    """The rows of a dated kind's entries that touch a year, as ``in_year()`` finds them
+    (models.YearQuerySet): those that start in it are one rowid range of the index (its
+    rows are in date order); the few others (a decade's first day at decade precision, a
+    span that started before the year) are read from the entries by their own indexes."""
+
+    def __init__(self, kind, year):
+        start, start_precision, end, end_precision = kind.model.date_fields
+        first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        decade = datetime.date(year - year % 10, 1, 1)
+        self.days = (first.toordinal(), last.toordinal())
+        before = {f"{start}__lt": first}
+        manager, base = kind.model._default_manager, kind.search.number * search_index.SPAN
+        # One query each, so that each is served by its index (an OR of them is a scan).
+        decades = manager.filter(**{start: decade, start_precision: Precision.DECADE}, **before)
+        day = base + decade.toordinal() * search_index.DAY
+        self.others = {day + pk for (pk,) in raw(decades, "pk")}
+        if end is not None:
+            for lookups in (
+                {f"{end}__gte": first},
+                {end: decade, end_precision: Precision.DECADE},
+            ):
+                spans = manager.filter(**lookups, **before)
+                self.others |= {
+                    base + datetime.date.fromisoformat(str(day)).toordinal() * search_index.DAY + pk
+                    for pk, day in raw(spans, "pk", start)
+                }
+        self.kind = kind
+
+    def rows(self, query, leaving_out=()):
+        """The rowids of the year's entries matching the FTS5 ``query``, newest first: the
+        year's range, and the others, by a lookup each or, where many share a day (a
+        decade's first), the rows of that day."""
+        found = search_index.row_ids(
+            self.kind, query, leaving_out=leaving_out, newest=False, days=self.days
+        )
+        by_day = {}
+        for row in self.others:
+            by_day.setdefault(search_index.day_of(row), set()).add(row)
+        single = []
+        for day, rows in by_day.items():
+            if len(rows) > 10:
+                found += [
+                    row
+                    for row in search_index.row_ids(self.kind, query, day=day, newest=False)
+                    if row in rows
+                ]
+            else:
+                single += rows
+        found += search_index.matching_rows(query, single)
+        leaving_out = set(leaving_out)
+        return sorted({row for row in found if row not in leaving_out}, reverse=True)
+
+
 class IndexedMatches:
     """The published entries of a kind matching a text, on SQLite, in the order of
     ``ranked_sqlite`` (every word in the title first, then the most recent, then by title),
     read from the index: its rows of a kind run in date order (search_index), so the count
     and the order of 100,000 entries are walks along the index's word lists, and only the
     entries shown are read (an undated kind, in title order, is read as ``ranked_sqlite``).
-    A slice is what Django's Paginator takes; ``count_up_to`` is what CappedPaginator
-    counts with."""
+    With a ``year``, the rows of that year (``Year``), all read. When no entry holds every
+    word, those whose title holds a near spelling of each word no title holds are found
+    instead (``Corrections``), ranked NEAR_RANK. A slice is what Django's Paginator takes;
+    ``count_up_to`` is what CappedPaginator counts with."""
 
     ordered = True
 
-    def __init__(self, queryset, kind, text, timed=None):
+    def __init__(self, queryset, kind, text, timed=None, year=None, corrections=None):
         self.queryset, self.kind, self.timed = queryset, kind, timed
-        anywhere = search_index.expression(text, "{title body}")
-        in_title = search_index.expression(text, "title")
+        self.title = localized(kind.model, kind.search.title)
+        self.text = text
+        self.year = Year(kind, year) if year is not None else None
+        self.corrections = corrections or Corrections(text)
+        self.near, self.settled, self.found = None, False, {}
+        self.aim()
+
+    def aim(self):
+        """The FTS5 queries: all entries, and the two parts in order (title, the rest)."""
+        anywhere = search_index.expression(self.text, "{title body}", self.near)
+        in_title = search_index.expression(self.text, "title", self.near)
+        title_rank, other_rank = (NEAR_RANK, NEAR_RANK) if self.near else (1.0, 0.0)
         self.anywhere = search_index.published(anywhere)
         self.parts = (
-            (1.0, search_index.published(in_title)),
-            (0.0, search_index.published(f"({anywhere}) NOT ({in_title})")),
+            (title_rank, search_index.published(in_title)),
+            (other_rank, search_index.published(f"({anywhere}) NOT ({in_title})")),
         )
-        self.title = localized(kind.model, kind.title)
-        self.text = text
+
+    def year_rows(self, query):
+        if query not in self.found:
+            self.found[query] = self.year.rows(query, self.hidden)
+        return self.found[query]
 
     @cached_property
     def hidden(self):
@@ -286,7 +298,7 @@ class IndexedMatches:
         keeps from visitors now (the index cannot know; there are few)."""
         if self.timed is None:
             self.timed = search_index.timed_rows()
-        timed = self.timed.get(self.kind.number, [])
+        timed = self.timed.get(self.kind.search.number, [])
         if not timed:
             return []
         shown = set(
@@ -297,10 +309,21 @@ class IndexedMatches:
         return [row for row in timed if search_index.pk_of(row) not in shown]
 
     def count_up_to(self, limit):
-        number = search_index.count(self.kind, self.anywhere, limit, self.hidden)
+        number = self.counted(limit)
+        if not self.settled:
+            self.settled = True
+            if number == 0 and self.corrections.near:
+                self.near = self.corrections.near
+                self.aim()
+                number = self.counted(limit)
         if limit is None or number < limit or number > FEW:
             self.total = number  # exact, or enough to know there are more than FEW
         return number
+
+    def counted(self, limit):
+        if self.year is not None:
+            return min(len(self.year_rows(self.anywhere)), limit or FEW * FEW)
+        return search_index.count(self.kind, self.anywhere, limit, self.hidden)
 
     @property
     def few(self):
@@ -317,8 +340,15 @@ class IndexedMatches:
     def __getitem__(self, key):
         if isinstance(key, int):
             return self[key : key + 1][0]
-        if not self.kind.order:  # a kind of a few thousand entries at most, put in title order
-            return list(ranked_sqlite(self.queryset, self.kind, self.text)[key])
+        if not self.settled:
+            self.count_up_to(FEW + 1)
+        if (
+            not self.kind.search.order
+        ):  # a kind of a few thousand entries at most, put in title order
+            items = list(ranked_sqlite(self.queryset, self.kind, self.text, near=self.near)[key])
+            for item in items:
+                item.rank = NEAR_RANK if self.near else item.rank
+            return items
         start, stop, items = key.start or 0, key.stop, []
         for rank, query in self.parts:
             if stop <= 0:
@@ -334,7 +364,9 @@ class IndexedMatches:
         """Entries ``start`` to ``stop`` of the rows ``query`` finds, and how many rows it
         finds up to ``stop``. Rows come newest first; entries of one day are put in title
         order, so the rows of the days at either end of the window are all read."""
-        if self.few:
+        if self.year is not None:
+            rows = list(self.year_rows(query))
+        elif self.few:
             rows = search_index.row_ids(self.kind, query, leaving_out=self.hidden, newest=False)
             rows.reverse()
         else:
@@ -365,7 +397,7 @@ class IndexedMatches:
         return entries[skip : skip + stop - start], total
 
     def position(self, item):
-        day, title = getattr(item, self.kind.order), getattr(item, self.title)
+        day, title = getattr(item, self.kind.search.order), getattr(item, self.title)
         return (-(day.toordinal() if day else 0), title is not None, title or "")
 
 
@@ -401,7 +433,7 @@ class Holds(Expression):
         for position, word in enumerate(self.words):
             forms = [word, position == len(self.words) - 1 and len(word) >= 4, self.weights]
             either, values = [f"{table}.search @@ {query}"], list(forms)
-            for accessor, _fields in self.kind.related if not self.weights else ():
+            for accessor, _fields in self.kind.search.related if not self.weights else ():
                 relation = model._meta.get_field(accessor)
                 related = quote(relation.related_model._meta.db_table)
                 key = f"{related}.{quote(relation.field.column)}"
@@ -410,7 +442,7 @@ class Holds(Expression):
                 )
                 values += forms
             if self.near and len(word) >= TYPO_LENGTH:
-                either.append(f"{table}.{quote(localized(model, self.kind.title))} %%>> %s")
+                either.append(f"{table}.{quote(localized(model, self.kind.search.title))} %%>> %s")
                 values.append(word)
             tests.append("(" + " OR ".join(either) + ")")
             params += values
@@ -426,7 +458,7 @@ def ranked_postgres(queryset, kind, text):
     words = words_of(text)
     if not words:
         return queryset.none()
-    title = localized(kind.model, kind.title)
+    title = localized(kind.model, kind.search.title)
     exact, in_title = Holds(kind, text), Holds(kind, text, weights="A")
     rank = Case(When(in_title, then=Value(1.0)), default=Value(0.0), output_field=FloatField())
     matching = exact
@@ -439,25 +471,167 @@ def ranked_postgres(queryset, kind, text):
             default=TrigramStrictWordSimilarity(text, title) - 1.0,
             output_field=FloatField(),
         )
-    order = [F(kind.order).desc(nulls_last=True)] if kind.order else []
+    order = [F(kind.search.order).desc(nulls_last=True)] if kind.search.order else []
     return queryset.filter(matching).annotate(rank=rank).order_by("-rank", *order, title)
+
+
+def side_table(kind):
+    """The narrow table beside a dated kind's entries (migration 0016), or None."""
+    return f"{kind.model._meta.db_table}_search" if kind.search.order else None
+
+
+class PostgresMatches:
+    """The published entries of a dated kind matching a text, on PostgreSQL, in the order of
+    ``ranked_postgres`` (every word in the title first, then the most recent, then by
+    title), read from the kind's side table (migration 0016): a count is a bitmap scan of
+    its word index, and each part of the order (title matches, then the others) is read
+    either as the first rows of its date index that hold every word, when the part is
+    dense (a common word: few rows read for a page), or from the word index and sorted,
+    when it is sparse (few rows to sort); only the entries shown are read. When no entry
+    holds every word, the near spellings of ``ranked_postgres`` answer. A slice is what
+    Django's Paginator takes; ``count_up_to`` is what CappedPaginator counts with."""
+
+    ordered = True
+
+    def __init__(self, queryset, kind, text):
+        self.queryset, self.kind, self.text = queryset, kind, text
+        self.table = side_table(kind)
+        self.title = localized(kind.model, kind.search.title)
+        self.words = words_of(text)
+        self.now = timezone.now()
+        self.near = None  # ranked_postgres, when nothing holds every word
+        self.total = self.rows = None
+        self.exact = False
+
+    def words_query(self):
+        """One tsquery: every word in one of its forms (see Holds)."""
+        last = len(self.words) - 1
+        sql = " && ".join(["relations_word_query(%s, %s, '')"] * len(self.words))
+        params = [
+            value
+            for position, word in enumerate(self.words)
+            for value in (word, position == last and len(word) >= 4)
+        ]
+        return f"({sql})", params
+
+    def where(self, part, dense=False):
+        """The test of ``part`` ("all", "title" or "rest"), and whether it is shown now. A
+        dense part is tested row by row (``ts_match_vq`` is ``@@``, which the word index
+        would answer instead of the date index)."""
+        query, params = self.words_query()
+        test = (
+            (lambda vector: f"ts_match_vq({vector}, {query})")
+            if dense
+            else (lambda vector: f"{vector} @@ {query}")
+        )
+        tests = {
+            "all": ([test("search")], params),
+            "title": ([test("title")], params),
+            "rest": ([test("search"), f"NOT {test('title')}"], params + params),
+        }[part]
+        visible = (
+            "published AND (publish_at IS NULL OR publish_at <= %s)"
+            " AND (unpublish_at IS NULL OR unpublish_at > %s)"
+        )
+        return " AND ".join([*tests[0], visible]), [*tests[1], self.now, self.now]
+
+    def number(self, part, limit):
+        where, params = self.where(part)
+        bounded = " LIMIT %s" if limit is not None else ""
+        sql = (
+            f"SELECT (SELECT count(*) FROM (SELECT 1 FROM {self.table} WHERE {where}{bounded})"
+            " AS found), (SELECT reltuples FROM pg_class WHERE oid = %s::regclass)"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, *([limit] if limit is not None else []), self.table])
+            number, rows = cursor.fetchone()
+        self.rows = int(max(rows or 0, number, 1))
+        return number
+
+    def count_up_to(self, limit):
+        if self.near is not None:
+            return count(self.near, limit)
+        number = self.number("all", limit) if self.words else 0
+        # Exact, or a lower bound (the count stopped at ``limit``).
+        self.total, self.exact = number, limit is None or number < limit
+        if number == 0 and any(len(word) >= TYPO_LENGTH for word in self.words):
+            self.near = ranked_postgres(self.queryset, self.kind, self.text)
+            return count(self.near, limit)
+        return number
+
+    def count(self):
+        return self.count_up_to(None)
+
+    def __getitem__(self, key):
+        if isinstance(key, int):
+            return self[key : key + 1][0]
+        if self.rows is None:
+            self.count_up_to(10_001)
+        if self.near is not None:
+            return list(self.near[key])
+        start, stop = key.start or 0, key.stop
+        total = self.total
+        # A part is dense when reading its newest rows costs less than sorting it all:
+        # stop / density < size, so past this many matches (1,582 for a first page of
+        # 25 at 100,000 rows).
+        enough = max(stop, math.isqrt(stop * self.rows)) + 1
+        in_title = self.number("title", enough)
+        ids = []
+        if start < min(in_title, stop):
+            ids += [
+                (pk, 1.0)
+                for pk in self.part("title", start, min(in_title, stop), in_title >= enough)
+            ]
+        if in_title < stop and total > in_title:
+            rest, first, last = total - in_title, max(0, start - in_title), stop - in_title
+            if first < last and (first < rest or not self.exact):
+                dense = rest * rest > last * self.rows
+                ids += [(pk, 0.0) for pk in self.part("rest", first, last, dense)]
+        entries = self.queryset.in_bulk([pk for pk, _rank in ids])
+        found = []
+        for pk, rank in ids:
+            if pk in entries:
+                entries[pk].rank = entries[pk].in_title = rank
+                found.append(entries[pk])
+        return found
+
+    def part(self, part, start, stop, dense):
+        """Primary keys of entries ``start`` to ``stop`` of ``part``, in order."""
+        where, params = self.where(part, dense)
+        order = f"day DESC NULLS LAST, {self.title}, id"
+        select = f"SELECT id, day, {self.title} FROM {self.table} WHERE {where}"
+        if dense:  # the date index, in order, until enough rows hold every word
+            sql = f"{select} ORDER BY {order} LIMIT %s OFFSET %s"
+        else:  # the word index; the rows found are sorted
+            sql = (
+                f"WITH found AS MATERIALIZED ({select})"
+                f" SELECT id FROM found ORDER BY {order} LIMIT %s OFFSET %s"
+            )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, stop - start, start])
+            return [row[0] for row in cursor.fetchall()]
 
 
 def dated(kind):
     return hasattr(kind.model, "date_fields")
 
 
-def matches(kind, text, year=None, timed=None):
+def matches(kind, text, year=None, timed=None, corrections=None):
     """Published entries of ``kind`` matching ``text`` (in ``year``), best first. On SQLite,
-    ``timed`` is ``search_index.timed_rows()`` if the caller has it already."""
+    ``timed`` is ``search_index.timed_rows()`` and ``corrections`` a ``Corrections`` of
+    the text if the caller has them already."""
     text = " ".join(words_of(text))
-    queryset = kind.entries()
-    if year is not None:
-        queryset = queryset.in_year(year) if dated(kind) else queryset.none()
+    queryset = entries(kind)
+    if year is not None and not dated(kind):
+        return queryset.none()
     if connection.vendor != "postgresql":
-        if year is None and search_index.expression(text) is not None:
-            return IndexedMatches(queryset, kind, text, timed)
-        return ranked_sqlite(queryset, kind, text, year)
+        if search_index.expression(text) is None:
+            return queryset.none()
+        return IndexedMatches(queryset, kind, text, timed, year, corrections)
+    if year is None and side_table(kind) and words_of(text):
+        return PostgresMatches(queryset, kind, text)
+    if year is not None:
+        queryset = queryset.in_year(year)
     return ranked_postgres(queryset, kind, text)
 
 
@@ -469,8 +643,11 @@ def search(text, kinds=KINDS, year=None):
     """The best PER_KIND entries of every kind matching ``text``, best first."""
     if not words_of(text):
         return []
-    timed = search_index.timed_rows() if search_index.active() and year is None else None
-    found = [(kind, matches(kind, text, year, timed)) for kind in searched(kinds, year)]
+    timed = search_index.timed_rows() if search_index.active() else None
+    corrections = Corrections(" ".join(words_of(text)))
+    found = [
+        (kind, matches(kind, text, year, timed, corrections)) for kind in searched(kinds, year)
+    ]
     return best(text, found)
 
 
@@ -485,9 +662,50 @@ def best(text, found):
     return list(heapq.merge(*results, key=lambda result: -result.rank))
 
 
+def suggestion(text, results):
+    """ "Did you mean …": when every result is only near what was typed (rank below 0, on
+    either database), the text with each word of TYPO_LENGTH letters or more that the best
+    result's title does not hold replaced by the title's word nearest to it (trigram
+    similarity, as pg_trgm has it, at least search_index.SIMILARITY), spelled as the title
+    spells it (in lower case if the reader typed the word so). None otherwise."""
+    if not results or any(result.rank >= 0 for result in results):
+        return None
+    top = results[0]
+    title = [
+        word
+        for value in search_index.values(top.item, top.kind.search.title)
+        for word in search_index.WORD.findall(value or "")
+    ]
+
+    typed = words_of(text)
+
+    def corrected(match):
+        word = match.group(0)
+        # The last word may be the start of a longer one (as the search has it).
+        wanted = (
+            wanted_forms([word])
+            if typed and word == typed[-1]
+            else (search_index.forms(word), None)
+        )
+        if len(word) < TYPO_LENGTH or any(is_wanted(other, wanted) for other in title):
+            return word
+        folded = search_index.fold(word)
+        score, nearest = max(
+            ((search_index.similarity(folded, search_index.fold(o)), o) for o in title),
+            default=(0, None),
+        )
+        if score < search_index.SIMILARITY:
+            return word
+        return nearest if word != word.lower() else nearest.replace("İ", "i").lower()
+
+    text = " ".join(text.split())
+    suggested = re.sub(r"\w+", corrected, text)
+    return suggested if suggested != text else None
+
+
 def count(entries, limit=None):
     """How many ``matches()`` there are, counted up to ``limit`` if given."""
-    if isinstance(entries, IndexedMatches):
+    if isinstance(entries, IndexedMatches | PostgresMatches):
         return entries.count_up_to(limit)
     entries = entries.order_by()
     if connection.vendor == "postgresql":
@@ -500,9 +718,10 @@ def counted(text, kinds=KINDS, year=None, limit=None):
     up to ``limit`` + 1 (a number above ``limit`` means "more than")."""
     if not words_of(text):
         return []
-    found, timed = [], search_index.timed_rows() if search_index.active() and year is None else None
+    found, timed = [], search_index.timed_rows() if search_index.active() else None
+    corrections = Corrections(" ".join(words_of(text)))
     for kind in searched(kinds, year):
-        entries = matches(kind, text, year, timed)
+        entries = matches(kind, text, year, timed, corrections)
         number = count(entries, limit + 1 if limit else None)
         if number:
             found.append((kind, number, entries))
@@ -521,7 +740,7 @@ def parents():
     """{related model: (kind, name of its key to the entry)}: a section belongs to a page."""
     found = {}
     for kind in KINDS:
-        for accessor, _fields in kind.related:
+        for accessor, _fields in kind.search.related:
             relation = kind.model._meta.get_field(accessor)
             found[relation.related_model] = (kind, relation.field.name)
     return found

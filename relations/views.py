@@ -437,7 +437,7 @@ class SearchView(TemplateView):
         context = super().get_context_data(**kwargs)
         get = self.request.GET
         query = get.get("q", "").strip()[: search.MAX_QUERY_LENGTH]
-        kind = search.BY_SLUG.get(get.get("kind", ""))
+        kind = search.BY_NAME.get(get.get("kind", ""))
         year = get.get("year", "").strip()
         year = int(year) if year.isdigit() and 1000 <= int(year) <= 2999 else None
         context |= {"query": query, "kind": kind, "year": year, "results": [], "counts": []}
@@ -459,11 +459,14 @@ class SearchView(TemplateView):
             page = paginator.get_page(get.get("page"))
             words = search.words_of(query)
             context["page_obj"] = page
-            context["results"] = [search.Result(kind, item, 0, words) for item in page]
+            context["results"] = [
+                search.Result(kind, item, getattr(item, "rank", 0), words) for item in page
+            ]
         else:
             context["results"] = search.best(query, [(k, e) for k, _n, e in counted])
             context["more"] = [k for k, n, _e in counted if n > search.PER_KIND]
             context["per_kind"] = search.PER_KIND
+        context["suggestion"] = search.suggestion(query, context["results"])
         return context
 
 

@@ -1,6 +1,6 @@
 """Start the production front, nginx → Varnish → gunicorn, from the configs in deploy/.
 
-Used by `make smoke` and the load test (the benchmark goes straight to gunicorn for now,
+Used by `make smoke`, the load test and the benchmark's warm pages (scripts/bench_front.py,
 docs/production.md): both servers run unprivileged (or as root, which drops to their own
 users) from a temporary folder, on free loopback ports, with deploy/nginx.conf and
 deploy/varnish.vcl changed only in the lines marked for it (listen address and upstream).
@@ -41,9 +41,31 @@ def wait_for_port(port, process, what, seconds=20):
     raise RuntimeError(f"{what} did not listen on {port}")
 
 
-def varnish_config(backend_port):
+def varnish_config(backend_port, token_path):
     vcl = (DEPLOY / "varnish.vcl").read_text()
-    return re.sub(r'(\.port = )"\d+";', rf'\1"{backend_port}";', vcl, count=1)
+    vcl = re.sub(r'(\.port = )"\d+";', rf'\1"{backend_port}";', vcl, count=1)
+    # The file holding the "signedin" token (relations/front_pass.py), on the marked line.
+    return re.sub(
+        r'(# front: pass token\s+.*?std\.fileread\(")[^"]+(")',
+        rf"\g<1>{token_path}\g<2>",
+        vcl,
+        count=1,
+    )
+
+
+def pass_token(env=None):
+    """The site's "signedin" token, as `manage.py front_pass_token` prints it for the
+    settings in ``env`` (the same DJANGO_SECRET_KEY as the workers'). Without one (settings
+    that do not load, an origin that is not this site), "": Varnish then passes no GET,
+    and visitors' pages are cached all the same."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", "front_pass_token"],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    if result.returncode != 0:
+        print(f"front: no signedin token ({result.stderr.strip()[-200:]})", file=sys.stderr)
+        return ""
+    return result.stdout.strip()
 
 
 def nginx_config(listen_port, upstream_port):
@@ -65,8 +87,10 @@ def stop(process):
 
 
 @contextmanager
-def front(backend_port, workdir, varnish=True):
-    """nginx (→ Varnish) → 127.0.0.1:backend_port; yields (nginx_url, varnish_url or None)."""
+def front(backend_port, workdir, varnish=True, env=None):
+    """nginx (→ Varnish) → 127.0.0.1:backend_port; yields (nginx_url, varnish_url or None).
+
+    ``env`` is the workers' environment: Varnish is given their "signedin" token."""
     workdir = Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
     if os.geteuid() == 0:
@@ -80,7 +104,10 @@ def front(backend_port, workdir, varnish=True):
         if varnish:
             vdir = workdir / "varnish"
             vdir.mkdir(exist_ok=True)
-            (vdir / "site.vcl").write_text(varnish_config(backend_port))
+            token_file = vdir / "pass-token"
+            token_file.write_text(pass_token(env) + "\n")
+            token_file.chmod(0o644 if os.geteuid() == 0 else 0o600)  # varnishd's own user
+            (vdir / "site.vcl").write_text(varnish_config(backend_port, token_file))
             vport = free_port()
             command = [
                 "varnishd", "-F", "-n", str(vdir / "state"), "-a", f"127.0.0.1:{vport}",

@@ -37,9 +37,17 @@ def free_port():
 
 
 class Gunicorn:
-    """gunicorn on 127.0.0.1 with ``workers`` workers; ``args`` are more of its options."""
+    """gunicorn on 127.0.0.1 with ``workers`` workers; ``args`` are more of its options.
 
-    def __init__(self, log_path, workers, env=None, args=(), seconds=30):
+    ``python``, ``cwd``, ``config`` and ``probe`` serve another site the same way (the
+    benchmark's peer, scripts/peer.py): its interpreter, folder, gunicorn settings file and
+    an address that answers 200 once it is up."""
+
+    def __init__(
+        self, log_path, workers, env=None, args=(), seconds=30,
+        python=sys.executable, cwd=ROOT, config=ROOT / "config" / "gunicorn.py", probe="/ping",
+    ):  # fmt: skip
+        self.probe = probe
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         env = (os.environ if env is None else env) | {
@@ -48,8 +56,8 @@ class Gunicorn:
         }
         self.log = open(log_path, "w")  # noqa: SIM115 (closed in stop())
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "--config", "config/gunicorn.py", *args],
-            cwd=ROOT,
+            [str(python), "-m", "gunicorn", "--config", str(config), *args],
+            cwd=cwd,
             env=env,
             stdout=self.log,
             stderr=subprocess.STDOUT,
@@ -60,7 +68,7 @@ class Gunicorn:
         deadline = time.monotonic() + seconds
         while True:
             try:
-                probe = urllib.request.Request(f"{self.base}/ping", headers=PROXY_HEADER)
+                probe = urllib.request.Request(f"{self.base}{self.probe}", headers=PROXY_HEADER)
                 urllib.request.urlopen(probe, timeout=1).read()
                 return
             except OSError:

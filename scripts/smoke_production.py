@@ -85,7 +85,7 @@ def main():
     log_path = workdir / "gunicorn.log"
     with (
         Gunicorn(log_path, WORKERS, env) as server,
-        front(server.port, workdir / "front") as (nginx_url, varnish_url),
+        front(server.port, workdir / "front", env=env) as (nginx_url, varnish_url),
     ):
         env["VARNISH_URLS"] = varnish_url
         run_checks(server.base, env)
@@ -183,8 +183,29 @@ def run_front_checks(base, env):
         status == 200 and headers["X-Cache"] == "hit" and "Surrogate-Key" not in headers,
         f"an anonymous page is served from Varnish the second time (Age {headers['Age']})",
     )
-    status, headers, _ = get(event_url, Cookie="sessionid=made-up; other=1")
-    check(status == 200 and headers["X-Cache"] == "miss", "a session cookie bypasses Varnish")
+    made_up = "sessionid=0123456789abcdefghijklmnopqrstuv; csrftoken=x; _ga=1"
+    status, headers, _ = get(event_url + "?utm_source=x&k3j4=1", Cookie=made_up)
+    check(
+        status == 200 and headers["X-Cache"] == "hit",
+        "a made-up session cookie and unknown parameters are served from Varnish",
+    )
+    status, headers, _ = get(event_url, Cookie=made_up + "; signedin=" + "0" * 64)
+    check(headers["X-Cache"] == "hit", "so is a made-up signedin cookie")
+    cookies = log_in_through(base, env)
+    check(
+        {"sessionid", "signedin"} <= set(cookies),
+        f"logging in through the front sets the session and signedin cookies: {sorted(cookies)}",
+    )
+    editor = "; ".join(f"{name}={value}" for name, value in cookies.items())
+    status, headers, _ = get(event_url, Cookie=editor)
+    check(
+        status == 200 and headers["X-Cache"] == "miss" and "private" in headers["Cache-Control"],
+        "a signed-in editor passes Varnish and gets a private page",
+    )
+    status, _, body = get(f"{base}/admin/", Cookie=editor)
+    check(status == 200 and b"smoke-editor" in body, "the editor is signed in to the admin")
+    status, headers, _ = get(event_url)
+    check(headers["X-Cache"] == "hit", "visitors still get the shared page")
 
     slug = event_url.rstrip("/").rsplit("/", 1)[1]
     code = (
@@ -196,6 +217,11 @@ def run_front_checks(base, env):
     check(
         b"Published through the front" in body and headers["X-Cache"] == "miss",
         f"a published change is visible through Varnish at once (X-Cache {headers['X-Cache']})",
+    )
+
+    check(
+        spoofed_guesses_are_still_counted(base),
+        "six wrong passwords, each with a made-up X-Forwarded-For, still lock the address out",
     )
 
     # Slow clients: 50 connections that send half a request line and hold it.
@@ -215,6 +241,67 @@ def run_front_checks(base, env):
     finally:
         for sock in slow:
             sock.close()
+
+
+def spoofed_guesses_are_still_counted(base):
+    """Wrong passwords, each with a new made-up X-Forwarded-For: the lockout still counts
+    them against the one real address (nginx passes on only the address it saw)."""
+    for n in range(6):
+        _, headers, body = get(f"{base}/admin/login/", **{"X-Forwarded-For": f"198.51.100.{n}"})
+        csrf = headers.get_all("Set-Cookie")[0].split(";", 1)[0]
+        token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)[1].decode()
+        request = urllib.request.Request(
+            f"{base}/admin/login/",
+            data=f"csrfmiddlewaretoken={token}&username=smoke-editor&password=wrong{n}".encode(),
+            headers={
+                "X-Forwarded-Proto": "https",
+                "X-Forwarded-For": f"203.0.113.{n}",
+                "Origin": "https://127.0.0.1",
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Cookie": csrf,
+            },
+        )
+        try:
+            with opener.open(request, timeout=10) as response:
+                status = response.status
+        except urllib.error.HTTPError as error:
+            status = error.code
+    return status == 429 or status == 403
+
+
+def log_in_through(base, env):
+    """An editor logs in with the admin's form, through nginx and Varnish: the cookies set."""
+    code = (
+        "from django.contrib.auth.models import User; "
+        "User.objects.create_user('smoke-editor', password='smoke-pw-8472', is_staff=True)"
+    )
+    manage(env, "shell", "--verbosity", "0", "--command", code)
+    _, headers, body = get(f"{base}/admin/login/")
+    cookies = dict(
+        line.split(";", 1)[0].split("=", 1) for line in headers.get_all("Set-Cookie") or ()
+    )
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)[1].decode()
+    data = f"csrfmiddlewaretoken={token}&username=smoke-editor&password=smoke-pw-8472&next=/admin/"
+    request = urllib.request.Request(
+        f"{base}/admin/login/",
+        data=data.encode(),
+        headers={
+            "X-Forwarded-Proto": "https",
+            # nginx passes Host without the port, as on 443 behind the load balancer.
+            "Origin": "https://127.0.0.1",
+            "Referer": "https://127.0.0.1/admin/login/",
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"csrftoken={cookies['csrftoken']}",
+        },
+    )
+    try:
+        opener.open(request, timeout=10)
+    except urllib.error.HTTPError as error:  # the 302 the login answers, not followed
+        for line in error.headers.get_all("Set-Cookie") or ():
+            name, value = line.split(";", 1)[0].split("=", 1)
+            cookies[name] = value
+    cookies.pop("csrftoken", None)
+    return cookies
 
 
 def check_logs(text):

@@ -114,12 +114,13 @@ def test_the_trigram_extension_is_installed():
 def test_the_search_columns_hold_the_fields_search_reads():
     migration = importlib.import_module("relations.migrations.0015_pgsearch_vectors")
     searched = {
-        kind.model._meta.model_name: (kind.title, *kind.fields, *kind.more) for kind in KINDS
+        kind.model._meta.model_name: (kind.search.title, *kind.search.fields, *kind.search.more)
+        for kind in KINDS
     }
     related = {
         kind.model._meta.get_field(accessor).related_model._meta.model_name: fields
         for kind in KINDS
-        for accessor, fields in kind.related
+        for accessor, fields in kind.search.related
     }
     assert searched == migration.KINDS
     assert related == migration.RELATED

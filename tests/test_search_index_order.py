@@ -17,7 +17,7 @@ pytestmark = [
     pytest.mark.skipif(connection.vendor != "sqlite", reason="the SQLite index"),
 ]
 
-EVENTS = search.BY_SLUG["events"]
+EVENTS = search.BY_NAME["events"]
 DAYS = [datetime.date(1992, 5, 1), datetime.date(2004, 12, 6), datetime.date(2009, 2, 13)]
 
 
@@ -60,7 +60,7 @@ def reading(request, monkeypatch):
 
 
 def truth(text):
-    return list(search.ranked_sqlite(EVENTS.entries(), EVENTS, text))
+    return list(search.ranked_sqlite(search.entries(EVENTS), EVENTS, text))
 
 
 @pytest.mark.parametrize("text", ["forum", "forum business", "council", "meeting", "trade"])

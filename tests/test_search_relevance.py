@@ -154,7 +154,7 @@ def test_the_year_filter_keeps_dated_kinds_of_that_year(client, seed):
 
 def test_highlighting_marks_folded_whole_words(seed):
     with translation.override("en"):
-        result = next(r for r in search.search("erdogan") if r.kind.slug == "people")
+        result = next(r for r in search.search("erdogan") if r.kind.name == "people")
     assert "<mark>Erdoğan</mark>" in result.title
 
 
