@@ -100,6 +100,6 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("relations", "0016_pgsearch7_side_tables")]
+    dependencies = [("relations", "0018_typo7_span_indexes")]
 
     operations = [migrations.RunPython(forwards, backwards)]
