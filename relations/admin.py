@@ -1005,6 +1005,7 @@ class AgreementAdmin(PublishableAdmin):
             {
                 "fields": (
                     "title",
+                    "aliases",
                     "slug",
                     "kind",
                     "sphere",

@@ -111,7 +111,7 @@ AGREEMENTS = EntryKind(
     schemas.AgreementOut,
     schema_prefetch=("parties",),
     feed=True,
-    search=Searched(2, "title", ("summary", "place"), "when", "signed_on"),
+    search=Searched(2, "title", ("aliases", "summary", "place"), "when", "signed_on"),
 )
 VISITS = EntryKind(
     "visits",

@@ -888,6 +888,15 @@ class AgreementQuerySet(DatedQuerySet):
 
 class Agreement(Publishable):
     title = models.CharField(max_length=500)
+    aliases = models.CharField(
+        "also known as",
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Other names it is known by, separated by semicolons: “Treaty of Moscow”. "
+            "Searched, and shown under the title."
+        ),
+    )
     slug = slug_field()
     kind = models.CharField(max_length=40, choices=AgreementKind.choices)
     signed_on = models.DateField(

@@ -222,11 +222,9 @@ class Year:
                 {f"{end}__gte": first},
                 {end: decade, end_precision: Precision.DECADE},
             ):
-                spans = manager.filter(**lookups, **before)
-                self.others |= {
-                    base + datetime.date.fromisoformat(str(day)).toordinal() * search_index.DAY + pk
-                    for pk, day in raw(spans, "pk", start)
-                }
+                # Few rows (spans across the year's start): read through the ORM.
+                spans = manager.filter(**lookups, **before).order_by().values_list("pk", start)
+                self.others |= {base + day.toordinal() * search_index.DAY + pk for pk, day in spans}
         self.kind = kind
 
     def rows(self, query, leaving_out=()):
@@ -691,7 +689,7 @@ def suggestion(text, results):
     top = results[0]
     title = [
         word
-        for value in search_index.values(top.item, top.kind.search.title)
+        for value in search_index.names(top.kind, top.item)
         for word in search_index.WORD.findall(value or "")
     ]
 
@@ -708,9 +706,11 @@ def suggestion(text, results):
         if len(word) < TYPO_LENGTH or any(is_wanted(other, wanted) for other in title):
             return word
         folded = search_index.fold(word)
+        # The first of the nearest, in the order of the title (then the other names).
         score, nearest = max(
             ((search_index.similarity(folded, search_index.fold(o)), o) for o in title),
             default=(0, None),
+            key=lambda pair: pair[0],
         )
         if score < search_index.SIMILARITY:
             return word

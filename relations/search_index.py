@@ -110,11 +110,25 @@ def registered():
     return set(translator.get_registered_models(abstract=False))
 
 
+# Fields that are other names of an entry (an agreement's "also known as"): indexed with
+# the title, so a name ranks as the title does and its misspellings are corrected.
+NAMES = ("aliases",)
+
+
+def names(kind, item):
+    """The entry's title and other names, in every language."""
+    found = list(values(item, kind.search.title))
+    for field in kind.search.fields:
+        if field in NAMES:
+            found += values(item, field)
+    return [value or "" for value in found]
+
+
 def document(kind, item):
-    """(title, body) text of an entry: the title in every language, and every other
-    readable field, with the rows of its related lists (a page's sections, a person's
-    roles)."""
-    title = " ".join(value or "" for value in values(item, kind.search.title))
+    """(title, body) text of an entry: the title and other names in every language, and
+    every other readable field, with the rows of its related lists (a page's sections, a
+    person's roles)."""
+    title = " ".join(names(kind, item))
     body = [
         value or ""
         for field in kind.search.fields + kind.search.more
@@ -154,7 +168,7 @@ def title_words(kind, item):
     """The folded words of the entry's title in every language worth correcting towards."""
     return {
         fold(word)
-        for value in values(item, kind.search.title)
+        for value in names(kind, item)
         for word in words(value)
         if len(word) >= 4 and not word.isdigit()
     }

@@ -70,7 +70,7 @@ class VisitTranslation(TranslationOptions):
 
 @register(Agreement)
 class AgreementTranslation(TranslationOptions):
-    fields = ("title", "summary", "place", "change_note")
+    fields = ("title", "aliases", "summary", "place", "change_note")
 
 
 @register(Office)

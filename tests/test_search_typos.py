@@ -237,3 +237,46 @@ def test_a_year_finds_what_in_year_finds_in_the_seed_and_generated_content(seed)
         for year in YEARS:
             for kind in search.KINDS[1:4]:
                 same_as_in_year(kind, text, year)
+
+
+# Other names of an agreement (Agreement.aliases, in every language): searched, and shown
+# under the title as "Also known as".
+
+
+@pytest.mark.parametrize(
+    ("language", "query"),
+    [
+        ("en", "Moscow Treaty"),
+        ("en", "Treaty of Moscow"),
+        ("en", "Московский договор"),
+        ("ru", "Московский договор"),
+        ("tr", "Moskova Antlaşması"),
+        ("tr", "Dostluk ve Kardeşlik Antlaşması"),
+        ("en", "moskova antlasmasi"),
+    ],
+)
+def test_every_language_s_name_of_the_1921_treaty_finds_it(seed, language, query):
+    assert slugs(language, query)[0] == "treaty-of-brotherhood-1921"
+
+
+@on_sqlite
+def test_an_agreement_is_found_by_its_other_names(make_agreement):
+    make_agreement(
+        title="Protocol on trade",
+        slug="trade-protocol",
+        aliases_en="Quixote accord",
+        aliases_ru="Кихотское соглашение",
+    )
+    assert slugs("en", "quixote accord") == ["trade-protocol"]
+    assert slugs("tr", "кихотское") == ["trade-protocol"]
+    assert slugs("en", "quixot") == ["trade-protocol"]  # a word still being typed
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [("en", "Treaty of Moscow"), ("ru", "Московский договор"), ("tr", "Dostluk ve Kardeşlik")],
+)
+def test_the_agreement_page_says_what_else_it_is_called(client, seed, language, shown):
+    html = client.get(f"/{language}/agreements/treaty-of-brotherhood-1921/").text
+    label = {"en": "Also known as", "ru": "Известен также как", "tr": "Diğer adları"}[language]
+    assert re.search(rf'class="aliases">{label}: <span[^>]*>{shown}', html), language

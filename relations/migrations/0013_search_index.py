@@ -13,8 +13,9 @@ def create(apps, schema_editor):
     from relations import search_index
 
     schema_editor.execute(search_index.CREATE)
-    # Filled by the last migration of the index (0017_typo7_title_words), from the current
-    # models, which may have fields the tables do not have yet here.
+    # Filled by the last migration of a field the index reads
+    # (0019_typo7_agreement_aliases), from the current models, which may have fields the
+    # tables do not have yet here.
 
 
 def drop(apps, schema_editor):

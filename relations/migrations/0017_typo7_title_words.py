@@ -1,11 +1,6 @@
 """The SQLite search index's vocabulary of title words with its trigram index
-(relations.search_index.WORDS), for near spellings; the index is written anew from the
-content (the vocabulary with it).
-
-Migrations 0013 and 0014 make the index's table; this one fills it, from the current
-models (the index is derived data, written the same way by `manage.py
-rebuild_search_index`). A later migration that adds a field the index reads moves this
-filling after it (the models read here must match the tables).
+(relations.search_index.WORDS), for near spellings: the tables, filled with the index by
+0019_typo7_agreement_aliases (the last migration of a field the index reads).
 
 On PostgreSQL nothing.
 """
@@ -13,12 +8,13 @@ On PostgreSQL nothing.
 from django.db import migrations
 
 
-def fill(apps, schema_editor):
+def create(apps, schema_editor):
     if schema_editor.connection.vendor != "sqlite":
         return
-    from relations import search
+    from relations import search_index
 
-    search.rebuild_index()  # makes the vocabulary's tables too
+    for statement in search_index.CREATE_WORDS:
+        schema_editor.execute(statement)
 
 
 def drop(apps, schema_editor):
@@ -32,4 +28,4 @@ def drop(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("relations", "0016_pgsearch7_side_tables")]
 
-    operations = [migrations.RunPython(fill, drop)]
+    operations = [migrations.RunPython(create, drop)]
