@@ -19,7 +19,7 @@ pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the side tables are PostgreSQL's"
 )
 
-EVENTS = search.BY_SLUG["events"]
+EVENTS = search.BY_NAME["events"]
 
 
 def found(text, kind=EVENTS):
@@ -77,7 +77,7 @@ def test_a_flush_empties_the_side_table(make_event):
 
 def compare(kind, text, slices):
     """PostgresMatches and ranked_postgres: the same counts, entries and order."""
-    queryset = kind.entries()
+    queryset = search.entries(kind)
     new, old = PostgresMatches(queryset, kind, text), ranked_postgres(queryset, kind, text)
     assert search.count(new, 10_001) == search.count(old, 10_001)
     assert new.count() == old.count()
@@ -124,7 +124,7 @@ def test_the_side_table_gives_the_entries_query_results_in_its_order(crowd, lang
 def test_a_typo_is_still_found_through_the_entries(seed):
     matches = search.matches(EVENTS, "brotherhod")
     assert isinstance(matches, PostgresMatches)
-    compare(search.BY_SLUG["agreements"], "brotherhod", [slice(0, 25)])
+    compare(search.BY_NAME["agreements"], "brotherhod", [slice(0, 25)])
     html = search.search("brotherhod")
     assert next(result.item.slug for result in html) == "treaty-of-brotherhood-1921"
 
@@ -192,7 +192,9 @@ def test_the_counts_and_pages_read_the_side_tables_indexes(turkey):
 def test_the_side_tables_are_the_dated_kinds():
     migration = importlib.import_module("relations.migrations.0016_pgsearch7_side_tables")
     assert {
-        kind.model._meta.model_name: (kind.title, kind.order) for kind in KINDS if kind.order
+        kind.model._meta.model_name: (kind.search.title, kind.search.order)
+        for kind in KINDS
+        if kind.search.order
     } == migration.KINDS
     assert tuple(search.search_index.LANGUAGES) == migration.LANGUAGES
 
