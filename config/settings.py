@@ -209,6 +209,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # Empty means the translated default, "Bilateral Cooperation".
 SITE_NAME = os.environ.get("SITE_NAME", "")
+# Who publishes the site, named on the home and About pages ("the Ministry of ..."); empty
+# means the translated default, "its editorial team".
+SITE_PUBLISHER = os.environ.get("SITE_PUBLISHER", "")
 
 # ---------------------------------------------------------------------------
 # Security. Production turns everything on; each switch has its own variable for the odd

@@ -28,7 +28,7 @@ def test_plain_text_is_written_as_markdown_writes_it(text):
     "text",
     [
         "The forum opened in Kazan.",
-        "Talks on trade.\nA second line.\n\n\nAnother paragraph (in 1992); it's \"agreed\" — 50%.",
+        'Talks on trade.\nA second line.\n\n\nAnother paragraph (in 1992); it\'s "agreed" — 50%.',
         "Мирный договор. Barış antlaşması!",
     ],
 )

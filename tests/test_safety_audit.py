@@ -123,3 +123,99 @@ def test_item_2_an_id_too_large_for_the_column_is_one_line(db, tmp_path):
     with pytest.raises(CommandError) as raised:
         call_command("load_content", str(path), quiet=True, stdout=StringIO())
     assert "huge-id.json" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["format=csv&page=99999999999999999999", "format=json&page=9223372036854775807",
+     "format=csv&page=100001", "format=json&page=-1", "format=csv&page=1e3", "format=json&page=0"],
+)  # fmt: skip
+def test_item_4_a_download_page_past_any_column_is_a_client_error(client, make_event, query):
+    client.raise_request_exception = False
+    make_event()
+    assert client.get(f"/en/events/?{query}").status_code in {400, 404}
+
+
+def test_item_6_a_drafts_preview_is_not_for_strangers(client, make_event, contributor_client):
+    from relations.models import Publication
+
+    draft = make_event(title="Secret draft", publication=Publication.DRAFT)
+    url = f"/admin/relations/event/{draft.pk}/preview/"
+    assert contributor_client.get(url).status_code == 200  # the address is right
+    response = client.get(url)
+    assert response.status_code in {302, 404} and b"Secret draft" not in response.content
+    assert b"Secret draft" not in client.get(f"/en/events/{draft.slug}/").content
+    assert b"Secret draft" not in client.get(f"/api/events/{draft.slug}/").content
+
+
+def test_item_10_thousands_of_slow_connections_leave_nginx_answering(tmp_path):
+    """Under a service's default limit of 1,024 open files, 3,000 connections holding half
+    a request line made nginx refuse new ones (deploy/nginx.conf, worker_rlimit_nofile)."""
+    import resource
+    import shutil
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    if not shutil.which("nginx"):
+        pytest.skip("nginx (Debian's package) is not installed")
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard != resource.RLIM_INFINITY and hard < 4_000:
+        pytest.skip("cannot open 3,000 connections under this file limit")
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 8_000) if hard > 0 else 8_000, hard))
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from front import nginx_config
+    from gunicorn_server import free_port
+
+    (tmp_path / "www").mkdir()
+    (tmp_path / "www" / "index.html").write_text("up")
+    backend_port, port = free_port(), free_port()
+    (tmp_path / "temp").mkdir()
+    (tmp_path / "nginx.conf").write_text(nginx_config(port, backend_port))
+    started = [
+        subprocess.Popen(
+            [sys.executable, "-m", "http.server", str(backend_port), "-b", "127.0.0.1",
+             "-d", str(tmp_path / "www")],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        ),
+        subprocess.Popen(
+            ["nginx", "-p", f"{tmp_path}/", "-c", str(tmp_path / "nginx.conf"), "-e",
+             "error.log", "-g", "daemon off;"],
+            # A service's default (systemd: 1,024 soft), which nginx must raise itself.
+            preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (1024, hard)),
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        ),
+    ]  # fmt: skip
+    slow = []
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        for _ in range(3_000):
+            sock = socket.create_connection(("127.0.0.1", port), timeout=2)
+            sock.sendall(b"GET / HT")
+            slow.append(sock)
+        time.sleep(0.5)
+        answers = []
+        for _ in range(10):
+            try:
+                answers.append(
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).read()
+                )
+            except OSError as error:
+                answers.append(error)
+        assert answers == [b"up"] * 10
+    finally:
+        for sock in slow:
+            sock.close()
+        for process in started:
+            process.terminate()
+            process.wait()
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))

@@ -1,6 +1,6 @@
 """The SQLite search index (relations.search_index): an FTS5 table, filled from the content.
 
-On PostgreSQL nothing: its stored vectors are migrations 0015 and 0018's, the side tables
+On PostgreSQL nothing: its stored vectors are migrations 0015 and 0019's, the side tables
 of its public search 0016's, the titles' trigram indexes 0008's.
 """
 
@@ -13,7 +13,7 @@ def create(apps, schema_editor):
     from relations import search_index
 
     schema_editor.execute(search_index.CREATE)
-    # Filled by the last migration of the index (0016_typo7_title_words), from the current
+    # Filled by the last migration of the index (0017_typo7_title_words), from the current
     # models, which may have fields the tables do not have yet here.
 
 

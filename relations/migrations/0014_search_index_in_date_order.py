@@ -14,7 +14,7 @@ def recreate(apps, schema_editor):
 
     schema_editor.execute(f"DROP TABLE IF EXISTS {search_index.TABLE}")
     schema_editor.execute(search_index.CREATE)
-    # Filled by the last migration of the index (0016_typo7_title_words), from the current
+    # Filled by the last migration of the index (0017_typo7_title_words), from the current
     # models, which may have fields the tables do not have yet here.
 
 

@@ -12,9 +12,6 @@ other databases.
 
 The vectors are stored, so each table's column is dropped and added back (PostgreSQL
 computes it again for every row), and the side tables of migration 0016 are filled again.
-
-Also the trigram indexes of people's names, which migration 0008 left out (a misspelt name
-read every person's name).
 """
 
 from importlib import import_module
@@ -94,31 +91,15 @@ def rewrite(apps, schema_editor, make_functions):
         side_tables.fill(apps, model, schema_editor)
 
 
-def trigram_indexes(apps):
-    table = apps.get_model("relations", "person")._meta.db_table
-    for code in side_tables.LANGUAGES:
-        yield (
-            f'CREATE INDEX "person_trgm_{code}" ON "{table}"'
-            f' USING gin ("name_{code}" gin_trgm_ops)',
-            f'DROP INDEX "person_trgm_{code}"',
-        )
-
-
 def forwards(apps, schema_editor):
     rewrite(apps, schema_editor, functions)
-    if schema_editor.connection.vendor == "postgresql":
-        for statement, _backwards in trigram_indexes(apps):
-            schema_editor.execute(statement)
 
 
 def backwards(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        for _forwards, statement in trigram_indexes(apps):
-            schema_editor.execute(statement)
     rewrite(apps, schema_editor, previous_functions)
 
 
 class Migration(migrations.Migration):
-    dependencies = [("relations", "0017_typo7_span_indexes")]
+    dependencies = [("relations", "0018_typo7_span_indexes")]
 
     operations = [migrations.RunPython(forwards, backwards)]

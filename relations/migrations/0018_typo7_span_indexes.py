@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("relations", "0016_typo7_title_words"),
+        ("relations", "0017_typo7_title_words"),
     ]
 
     operations = [
