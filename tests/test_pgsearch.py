@@ -174,11 +174,13 @@ def test_the_counts_and_pages_read_the_side_tables_indexes(turkey):
         cursor.execute(f"SELECT gin_clean_pending_list('{table}_words')")
         cursor.execute(f"ANALYZE {table}")
     # A rare word: its count and its entries come from the word index.
-    where, params = PostgresMatches(EVENTS.entries(), EVENTS, "zanzibar").where("all")
+    where, params = PostgresMatches(search.entries(EVENTS), EVENTS, "zanzibar").where("all")
     count = plan(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {where}) AS found", params)
     assert f"{table}_words" in count and "Seq Scan" not in count, count
     # A common word's newest entries: the first rows of the date index.
-    where, params = PostgresMatches(EVENTS.entries(), EVENTS, "routine").where("title", dense=True)
+    where, params = PostgresMatches(search.entries(EVENTS), EVENTS, "routine").where(
+        "title", dense=True
+    )
     newest = plan(
         f"SELECT id FROM {table} WHERE {where} ORDER BY day DESC NULLS LAST, title_en, id LIMIT 25",
         params,

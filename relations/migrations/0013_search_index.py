@@ -1,6 +1,6 @@
 """The SQLite search index (relations.search_index): an FTS5 table, filled from the content.
 
-On PostgreSQL nothing: its stored vectors are migrations 0015 and 0017's, the side tables
+On PostgreSQL nothing: its stored vectors are migrations 0015 and 0019's, the side tables
 of its public search 0016's, the titles' trigram indexes 0008's.
 """
 
