@@ -14,7 +14,7 @@ def create(apps, schema_editor):
 
     schema_editor.execute(search_index.CREATE)
     # Filled by the last migration of a field the index reads
-    # (0019_typo7_agreement_aliases), from the current models, which may have fields the
+    # (0021_typo7_agreement_aliases), from the current models, which may have fields the
     # tables do not have yet here.
 
 
