@@ -116,6 +116,7 @@ restore: $(STAMP)
 	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/content-....json"; exit 2; }
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_content --require-empty "$(FILE)"
+	$(PY) manage.py setup_roles
 
 LOADTEST_SECONDS ?= 300
 loadtest: setup

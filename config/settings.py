@@ -126,11 +126,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"].endswith("postgresql"):
-    # Search's typo tolerance: a title matches when a word is this similar to the query
-    # (relations/search.py); set per connection so the trigram index answers it.
-    options = DATABASES["default"].setdefault("OPTIONS", {})
-    options["options"] = f"{options.get('options', '')} -c pg_trgm.word_similarity_threshold=0.5"
+# Search's typo tolerance on PostgreSQL (relations/search.py) is pg_trgm's `%>>`, strict
+# word similarity at its default threshold (pg_trgm.strict_word_similarity_threshold, 0.5):
+# nothing to set per connection.
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -211,6 +209,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # Empty means the translated default, "Bilateral Cooperation".
 SITE_NAME = os.environ.get("SITE_NAME", "")
+# Who publishes the site, named on the home and About pages ("the Ministry of ..."); empty
+# means the translated default, "its editorial team".
+SITE_PUBLISHER = os.environ.get("SITE_PUBLISHER", "")
 
 # ---------------------------------------------------------------------------
 # Security. Production turns everything on; each switch has its own variable for the odd

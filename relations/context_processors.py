@@ -7,6 +7,11 @@ def site_name():
     return settings.SITE_NAME or _("Bilateral Cooperation")
 
 
+def site_publisher():
+    """Who publishes the site, as the home and About pages say it (SITE_PUBLISHER)."""
+    return settings.SITE_PUBLISHER or _("its editorial team")
+
+
 def site(request):
     # No database access here: the 500 page renders with this too.
-    return {"site_name": site_name()}
+    return {"site_name": site_name(), "site_publisher": site_publisher()}

@@ -67,12 +67,18 @@ def json_lines(kind, rows, request, next_url):
 WRITERS = {"csv": (csv_lines, "text/csv"), "json": (json_lines, "application/json")}
 
 
+# 100,000 pages of MAX_ROWS rows: far more than any list, far below 2**63.
+MAX_PAGE = 100_000
+
+
 def export(kind, export_format, queryset, request):
     try:
         page = int(request.GET.get("page") or 1)
     except ValueError:
         raise Http404 from None
-    if page < 1:
+    # Past MAX_PAGE no list has rows, and the offset would overflow the database's
+    # integer (a 500 on SQLite and PostgreSQL alike): the same 404 as any page past the end.
+    if not 1 <= page <= MAX_PAGE:
         raise Http404
     start = (page - 1) * MAX_ROWS
     rows = kind.rows(queryset)[start : start + MAX_ROWS]

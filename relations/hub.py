@@ -1,16 +1,23 @@
-"""The partner hub: the home page and each partner country's page.
+"""The publication's front pages: the home page, each partner country's page and About.
 
-Both show one partner page with everything its country's records hold (figures, key
-documents, a chronology, the latest of each kind, the people, joint bodies and offices),
-each part read newest first and cut to length, so the page costs the same queries however
-long the record grows.
+The home page says what the site is and who publishes it, and lists the partner
+countries. A partner page tells the story of the relations with everything its country's
+records hold (figures, the narrative, key documents, one chronology, the people, joint
+bodies and offices), each part read newest first and cut to length, so the page costs the
+same queries however long the record grows. About says what the site covers, where its
+facts come from, how dates are shown and how to cite it.
 """
 
+import datetime
+
 from django.db.models import Prefetch, Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 
-from . import timeline
+from . import kinds, timeline
+from .dates import Precision, format_date
 from .models import (
     JOINT_BODY_KINDS,
     Agreement,
@@ -21,6 +28,7 @@ from .models import (
     PartnerPage,
     Person,
     Role,
+    Source,
     Visit,
 )
 from .views import DetailPageMixin
@@ -80,17 +88,12 @@ def partner_context(page):
             "visits": Visit.objects.published().involving(country).count(),
             "events": Event.objects.published().filter(countries=country).count(),
         },
-        "key_agreements": Agreement.objects.published()
-        .for_pages()
-        .filter(parties=country, is_key=True)
-        .order_by("signed_on"),
-        "latest_agreements": recent_agreements[:10],
+        # One chronology of every kind: each entry shows once on the page (the key
+        # documents above it aside), not again in lists of the latest of each kind.
         "chronology": timeline.latest(
             recent_events, recent_visits, recent_agreements, CHRONOLOGY_LENGTH
         ),
         "people": partner_people(country),
-        "latest_events": recent_events[:6],
-        "latest_visits": recent_visits[:6],
         **first_few(
             "joint_bodies",
             Organisation.objects.published()
@@ -124,17 +127,83 @@ class PartnerDetailView(DetailPageMixin, DetailView):
         return context | partner_context(self.object)
 
 
+# How many of the latest dated entries, of every partner, the home page lists.
+HOME_LATEST = 5
+
+
 class HomeView(TemplateView):
-    """The featured partner page in full, and every partner page as a link."""
+    """What the site is and who publishes it, the partner countries and the latest entries.
+
+    Not a copy of a partner page: no two addresses carry the same page."""
 
     template_name = "relations/home.html"
     query_parameters = ()
-    surrogate_lists = ("partnerpage",)
+    surrogate_lists = ("partnerpage", "event", "visit", "agreement")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["partner_pages"] = list(PartnerPage.objects.published().select_related("country"))
+        events, visits, agreements = (
+            list(queryset[:HOME_LATEST]) for queryset in timeline.published()
+        )
+        context["latest"] = list(reversed(timeline.latest(events, visits, agreements, HOME_LATEST)))
+        return context
+
+
+def cited_sources():
+    """Every source that a page visitors may see cites, in the order they were recorded.
+
+    A draft's source stays out, as the draft does; people are not drafts (they are on the
+    site once something published names them, and their sources with them)."""
+    cited = Q(person_entries__isnull=False)
+    for kind in kinds.ALL:
+        model = kind.model
+        if model is not Person and any(f.name == "sources" for f in model._meta.many_to_many):
+            public = model.objects.published().values("pk")
+            cited |= Q(**{f"{model._meta.model_name}_entries__in": public})
+    return Source.objects.filter(pk__in=Source.objects.filter(cited).values("pk"))
+
+
+# The dates "About" shows as examples of each precision, in the page's language.
+DATE_EXAMPLES = (
+    (datetime.date(1920, 6, 2), Precision.DAY, "1920-06-02"),
+    (datetime.date(1992, 5, 1), Precision.MONTH, "1992-05"),
+    (datetime.date(1993, 1, 1), Precision.YEAR, "1993"),
+    (datetime.date(1930, 1, 1), Precision.DECADE, "1930"),
+)
+
+
+class AboutView(TemplateView):
+    """About and sources: coverage, where the facts come from, dates, how to cite."""
+
+    template_name = "relations/about.html"
+    query_parameters = ()
+    surrogate_lists = (
+        *(kind.model._meta.model_name for kind in kinds.ALL),
+        "source",
+    )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         pages = list(PartnerPage.objects.published().select_related("country"))
-        context["partner_pages"] = pages
-        if pages:
-            context |= partner_context(pages[0])
+        example = pages[0] if pages else None
+        context |= {
+            "partner_pages": pages,
+            "sources": cited_sources(),
+            "date_examples": [
+                (format_date(value, precision), machine)
+                for value, precision, machine in DATE_EXAMPLES
+            ],
+            "listed_kinds": [kinds.LISTED[name] for name in kinds.LISTED],
+            "example": example,
+            "example_permalink": self.request.build_absolute_uri(example.get_absolute_url())
+            if example
+            else "",
+            "accessed": timezone.localdate(),
+            "feed_url": reverse("relations:feed-atom"),
+            "calendar_url": reverse("relations:calendar"),
+            "api_url": reverse("api:index"),
+            "breadcrumbs": [(_("Home"), reverse("relations:home"))],
+            "breadcrumb_current": _("About and sources"),
+        }
         return context

@@ -89,6 +89,10 @@ def read_entries(paths):
                 f"column {error.colno}: {error.msg}."
             )
             continue
+        except RecursionError:
+            # Lists or objects nested thousands deep: Python's parser gives up on them.
+            problems.append(f"{path.name}: not a fixture: its JSON is nested too deeply.")
+            continue
         except (OSError, UnicodeDecodeError) as error:
             problems.append(f"{path.name}: cannot be read: {error}.")
             continue

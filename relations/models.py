@@ -13,12 +13,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .dates import Precision, format_date, format_range, last_year, precision_error
+from .reversing import slug_url
 
 
 class Category(models.TextChoices):
@@ -444,7 +444,7 @@ class Person(Documented):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("relations:person-detail", kwargs={"slug": self.slug})
+        return slug_url("relations:person-detail", self.slug)
 
     def natural_key(self):
         return (self.slug,)
@@ -545,7 +545,7 @@ class Organisation(Publishable):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
     def get_absolute_url(self):
-        return reverse("relations:organisation-detail", kwargs={"slug": self.slug})
+        return slug_url("relations:organisation-detail", self.slug)
 
     @property
     def founded_display(self):
@@ -606,7 +606,7 @@ class PartnerPage(Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("relations:partner-detail", kwargs={"slug": self.slug})
+        return slug_url("relations:partner-detail", self.slug)
 
     @property
     def relations_established_display(self):
@@ -693,7 +693,7 @@ class EventSeries(Publishable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("relations:series-detail", kwargs={"slug": self.slug})
+        return slug_url("relations:series-detail", self.slug)
 
     @property
     def first_held_display(self):
@@ -766,7 +766,7 @@ class Event(Publishable, Dated):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("relations:event-detail", kwargs={"slug": self.slug})
+        return slug_url("relations:event-detail", self.slug)
 
 
 class VisitQuerySet(DatedQuerySet):
@@ -843,7 +843,7 @@ class Visit(Publishable, Dated):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("relations:visit-detail", kwargs={"slug": self.slug})
+        return slug_url("relations:visit-detail", self.slug)
 
     @property
     def role_held(self):
@@ -974,7 +974,7 @@ class Agreement(Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("relations:agreement-detail", kwargs={"slug": self.slug})
+        return slug_url("relations:agreement-detail", self.slug)
 
     @property
     def when(self):
@@ -1075,7 +1075,7 @@ class Office(Publishable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("relations:office-detail", kwargs={"slug": self.slug})
+        return slug_url("relations:office-detail", self.slug)
 
     @property
     def phone_uri(self):

@@ -187,10 +187,14 @@ class Corrections:
         return found
 
 
-def raw(queryset):
-    """The rows of a values_list queryset, unordered, without the ORM's conversions (a
-    decade's first day may hold hundreds of entries)."""
-    sql, params = queryset.order_by().query.sql_with_params()
+def raw(queryset, *fields):
+    """The ``fields`` of the rows of ``queryset``, unordered, without the ORM's conversions
+    (a decade's first day may hold hundreds of entries). Without modeltranslation's
+    rewriting, which selects the fields in the order of a set (its values_list puts them
+    back in order; a cursor does not)."""
+    if hasattr(queryset, "rewrite"):
+        queryset = queryset.rewrite(False)
+    sql, params = queryset.order_by().values_list(*fields).query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
@@ -212,7 +216,7 @@ class Year:
         # One query each, so that each is served by its index (an OR of them is a scan).
         decades = manager.filter(**{start: decade, start_precision: Precision.DECADE}, **before)
         day = base + decade.toordinal() * search_index.DAY
-        self.others = {day + pk for (pk,) in raw(decades.values_list("pk"))}
+        self.others = {day + pk for (pk,) in raw(decades, "pk")}
         if end is not None:
             for lookups in (
                 {f"{end}__gte": first},
@@ -424,19 +428,32 @@ class Holds(Expression):
         pk = f"{table}.{quote(model._meta.pk.column)}"
         query = "relations_word_query(%s, %s, %s)"
         tests, params = [], []
+        title = quote(localized(model, self.kind.search.title))
         for position, word in enumerate(self.words):
             forms = [word, position == len(self.words) - 1 and len(word) >= 4, self.weights]
+            near = self.near and len(word) >= TYPO_LENGTH
+            if self.kind.search.related and not self.weights:
+                # The entries holding the word, the entries whose related rows hold it (and
+                # the near spellings): one list, each part read through its own index, where
+                # "the entry's vector or a subquery" would read every entry's vector.
+                own = f"SELECT holds_own.{quote(model._meta.pk.column)}"
+                own += f" FROM {quote(model._meta.db_table)} AS holds_own WHERE holds_own"
+                parts, values = [f"{own}.search @@ {query}"], list(forms)
+                for accessor, _fields in self.kind.search.related:
+                    relation = model._meta.get_field(accessor)
+                    related = quote(relation.related_model._meta.db_table)
+                    key = f"{related}.{quote(relation.field.column)}"
+                    parts.append(f"SELECT {key} FROM {related} WHERE {related}.search @@ {query}")
+                    values += forms
+                if near:
+                    parts.append(f"{own}.{title} %%>> %s")
+                    values.append(word)
+                tests.append(f"{pk} IN ({' UNION ALL '.join(parts)})")
+                params += values
+                continue
             either, values = [f"{table}.search @@ {query}"], list(forms)
-            for accessor, _fields in self.kind.search.related if not self.weights else ():
-                relation = model._meta.get_field(accessor)
-                related = quote(relation.related_model._meta.db_table)
-                key = f"{related}.{quote(relation.field.column)}"
-                either.append(
-                    f"{pk} IN (SELECT {key} FROM {related} WHERE {related}.search @@ {query})"
-                )
-                values += forms
-            if self.near and len(word) >= TYPO_LENGTH:
-                either.append(f"{table}.{quote(localized(model, self.kind.search.title))} %%>> %s")
+            if near:
+                either.append(f"{table}.{title} %%>> %s")
                 values.append(word)
             tests.append("(" + " OR ".join(either) + ")")
             params += values
@@ -471,7 +488,7 @@ def ranked_postgres(queryset, kind, text):
 
 def side_table(kind):
     """The narrow table beside a dated kind's entries (migration 0016), or None."""
-    return f"{kind.model._meta.db_table}_search" if kind.order else None
+    return f"{kind.model._meta.db_table}_search" if kind.search.order else None
 
 
 class PostgresMatches:
@@ -490,11 +507,11 @@ class PostgresMatches:
     def __init__(self, queryset, kind, text):
         self.queryset, self.kind, self.text = queryset, kind, text
         self.table = side_table(kind)
-        self.title = localized(kind.model, kind.title)
+        self.title = localized(kind.model, kind.search.title)
         self.words = words_of(text)
         self.now = timezone.now()
         self.near = None  # ranked_postgres, when nothing holds every word
-        self.total = self.rows = None
+        self.total = self.rows = self.limit = None
         self.exact = False
 
     def words_query(self):
@@ -545,9 +562,12 @@ class PostgresMatches:
     def count_up_to(self, limit):
         if self.near is not None:
             return count(self.near, limit)
+        if self.rows is not None and (self.exact or limit == self.limit):
+            # Counted already (the search page counts, then its paginator): the same answer.
+            return self.total if limit is None else min(self.total, limit)
         number = self.number("all", limit) if self.words else 0
         # Exact, or a lower bound (the count stopped at ``limit``).
-        self.total, self.exact = number, limit is None or number < limit
+        self.total, self.exact, self.limit = number, limit is None or number < limit, limit
         if number == 0 and any(len(word) >= TYPO_LENGTH for word in self.words):
             self.near = ranked_postgres(self.queryset, self.kind, self.text)
             return count(self.near, limit)
@@ -565,6 +585,8 @@ class PostgresMatches:
             return list(self.near[key])
         start, stop = key.start or 0, key.stop
         total = self.total
+        if total == 0 or start >= stop:
+            return []
         # A part is dense when reading its newest rows costs less than sorting it all:
         # stop / density < size, so past this many matches (1,582 for a first page of
         # 25 at 100,000 rows).
@@ -622,10 +644,10 @@ def matches(kind, text, year=None, timed=None, corrections=None):
         if search_index.expression(text) is None:
             return queryset.none()
         return IndexedMatches(queryset, kind, text, timed, year, corrections)
-    if year is not None:
-        queryset = queryset.in_year(year)
     if year is None and side_table(kind) and words_of(text):
         return PostgresMatches(queryset, kind, text)
+    if year is not None:
+        queryset = queryset.in_year(year)
     return ranked_postgres(queryset, kind, text)
 
 

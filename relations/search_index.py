@@ -16,7 +16,8 @@ query time, as time passes without a save). Rows are written by
 the receivers of post_save and post_delete (admin, import, fixture load, restore) and all
 at once by ``rebuild()`` (``manage.py rebuild_search_index``, and after ``load_content``
 and ``generate_content``, which write rows in bulk). PostgreSQL has its own indexes
-(migration 0008); there, everything here does nothing.
+(stored vectors: migrations 0015 and 0019; side tables: 0016; trigram indexes: 0008);
+there, everything here does nothing.
 """
 
 import datetime

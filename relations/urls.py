@@ -6,6 +6,7 @@ app_name = "relations"
 
 urlpatterns = [
     path("", hub.HomeView.as_view(), name="home"),
+    path("about/", hub.AboutView.as_view(), name="about"),
     path("countries/<slug:slug>/", hub.PartnerDetailView.as_view(), name="partner-detail"),
     path("events/", views.EventListView.as_view(), name="event-list"),
     path("events/<slug:slug>/", views.EventDetailView.as_view(), name="event-detail"),

@@ -149,6 +149,7 @@ class DetailPageMixin:
         permalink = self.request.build_absolute_uri(self.object.get_absolute_url())
         data = structured_data.json_ld(self.object, permalink)
         context |= {
+            "breadcrumbs": breadcrumbs(self.object),
             "permalink": permalink,
             "json_ld": structured_data.as_script_text(data),
             "meta_title": data["name"],
@@ -162,6 +163,18 @@ class DetailPageMixin:
     def entries(self, model):
         """The entries of ``model`` this page may show: drafts too in a preview."""
         return model.objects.all() if self.preview else model.objects.published()
+
+
+def breadcrumbs(entry):
+    """The pages above ``entry``, as (label, address): home, then its kind's list; the
+    page itself closes the trail (base.html). A recurring event sits under the events."""
+    trail = [(_("Home"), reverse("relations:home"))]
+    kind = kinds.BY_MODEL.get(type(entry))
+    if kind is kinds.SERIES:
+        kind = kinds.EVENTS
+    if kind is not None and kind.list_url_name:
+        trail.append((kind.plural_label, reverse(kind.list_url_name)))
+    return trail
 
 
 class DocumentedDetailView(DetailPageMixin, DetailView):

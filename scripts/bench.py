@@ -470,8 +470,7 @@ def main():
         print(bench_front.table(front_rows))
     peer_misses = []
     if args.peer:
-        peer_misses, errors = peer.run(rows, wrk, args.workers, args.seconds, args.warmup)
-        failed += errors
+        peer_misses = peer.run(rows, wrk, args.workers, args.seconds, args.warmup)
     if not args.quick:
         if kind == "sqlite":
             scale = args.fixture_scale or args.scale

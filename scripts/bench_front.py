@@ -39,7 +39,7 @@ def measure(backend_port, targets, wrk, seconds, warmup, floor):
     workdir = tempfile.mkdtemp(prefix="bench-front-")
     try:
         with front(backend_port, workdir) as (nginx_url, _varnish_url):
-            for name, path, _queries in targets:
+            for name, path, *_measured in targets:
                 if name.startswith("admin"):
                     continue
                 url = nginx_url + path

@@ -55,11 +55,17 @@ def varnish_config(backend_port, token_path):
 
 def pass_token(env=None):
     """The site's "signedin" token, as `manage.py front_pass_token` prints it for the
-    settings in ``env`` (the same DJANGO_SECRET_KEY as the workers')."""
-    return subprocess.run(
+    settings in ``env`` (the same DJANGO_SECRET_KEY as the workers'). Without one (settings
+    that do not load, an origin that is not this site), "": Varnish then passes no GET,
+    and visitors' pages are cached all the same."""
+    result = subprocess.run(
         [sys.executable, "manage.py", "front_pass_token"],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
-    ).stdout.strip()  # fmt: skip
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    if result.returncode != 0:
+        print(f"front: no signedin token ({result.stderr.strip()[-200:]})", file=sys.stderr)
+        return ""
+    return result.stdout.strip()
 
 
 def nginx_config(listen_port, upstream_port):

@@ -211,20 +211,28 @@ def gunicorn_config():
     return path
 
 
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # a redirect is the answer (wrk would count it as a success)
+
+
 def status_of(url):
-    """The status of one request: before the load, it also makes the page's image
-    renditions (once: they are kept in the peer's database and media folder)."""
+    """The status of one request, redirects not followed: before the load, it also makes
+    the page's image renditions (once: they are kept in the peer's database and media)."""
     request = urllib.request.Request(url, headers=PROXY_HEADER)
     try:
-        with urllib.request.urlopen(request, timeout=300) as response:
+        with urllib.request.build_opener(NoRedirect).open(request, timeout=300) as response:
             return response.status
     except urllib.error.HTTPError as error:
         return error.code
+    except OSError as error:
+        return f"no answer ({error})"
 
 
 def measure(wrk, workers, seconds, warmup):
-    """The peer's rows ({page, url, requests_s, p50_ms, p99_ms}) and the error lines; raises
-    PeerUnavailable when it cannot be installed or served."""
+    """The peer's rows ({page, url, requests_s, p50_ms, p99_ms}) and its problems by page
+    name (not answering 200, error responses under load); raises PeerUnavailable when it
+    cannot be installed or served."""
     install()
     log = PEER_DIR / "gunicorn.log"
     env = peer_env(secrets.token_urlsafe(50))
@@ -235,14 +243,14 @@ def measure(wrk, workers, seconds, warmup):
         )  # fmt: skip
     except SystemExit as error:
         raise PeerUnavailable(f"the peer's gunicorn did not start ({log})") from error
-    rows, failed, answering = [], [], []
+    rows, problems, answering = [], {}, []
     try:
         for name, path in PAGES:
             status = status_of(server.base + path)
             if status == 200:
                 answering.append((name, path))
             else:
-                failed.append(f"{name}: {path} answered {status}")
+                problems[name] = f"{path} answered {status}"
         # Every worker's first views of a page type load its code: on a busy machine that
         # took longer than the warm-up, so the peer's pages are all warmed up first (ours
         # are warmed up by /ping and the static file, measured before any page).
@@ -254,13 +262,13 @@ def measure(wrk, workers, seconds, warmup):
                 wrk(url, warmup)
             rate, p50, p99, errors = wrk(url, seconds)
             if errors:
-                failed.append(f"{name}: {errors} error responses")
+                problems[name] = f"{errors} error responses under load"
             row = {"page": name, "url": path, "requests_s": rate, "p50_ms": p50, "p99_ms": p99}
             rows.append(row)
             print(table([row]).splitlines()[-1], flush=True)
     finally:
         server.stop()
-    return rows, failed
+    return rows, problems
 
 
 # ---------------------------------------------------------------------------
@@ -313,19 +321,23 @@ def misses(comparisons, budget=BUDGET):
 
 
 def run(rows, wrk, workers, seconds, warmup):
-    """bench.py's hook: measure the peer, print its rows and the ratios; returns (budget
-    misses, error lines). A peer that cannot be installed is skipped with the reason."""
+    """bench.py's hook: measure the peer, print its rows and the ratios; returns the budget
+    misses. The peer's own problems are printed, never this site's errors: a peer that
+    cannot be installed is skipped with the reason, a peer page that fails is left out of
+    the comparison."""
     print("\nThe peer, wagtail/bakerydemo (scripts/peer.py), same gunicorn and wrk settings:")
     try:
-        peer_rows, failed = measure(wrk, workers, seconds, warmup)
+        peer_rows, problems = measure(wrk, workers, seconds, warmup)
     except PeerUnavailable as reason:
         print(f"peer: skipped, it cannot be installed or served: {reason}")
-        return [], []
-    comparisons = compare(rows, peer_rows)
+        return []
+    comparisons = compare(rows, [row for row in peer_rows if row["page"] not in problems])
     print(table(peer_rows))
+    for name, problem in problems.items():
+        print(f"{name}: left out of the comparison, {problem}")
     for line in ratio_lines(comparisons):
         print(line)
-    return misses(comparisons), failed
+    return misses(comparisons)
 
 
 if __name__ == "__main__":

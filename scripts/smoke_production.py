@@ -219,6 +219,11 @@ def run_front_checks(base, env):
         f"a published change is visible through Varnish at once (X-Cache {headers['X-Cache']})",
     )
 
+    check(
+        spoofed_guesses_are_still_counted(base),
+        "six wrong passwords, each with a made-up X-Forwarded-For, still lock the address out",
+    )
+
     # Slow clients: 50 connections that send half a request line and hold it.
     slow = []
     for _ in range(50):
@@ -236,6 +241,32 @@ def run_front_checks(base, env):
     finally:
         for sock in slow:
             sock.close()
+
+
+def spoofed_guesses_are_still_counted(base):
+    """Wrong passwords, each with a new made-up X-Forwarded-For: the lockout still counts
+    them against the one real address (nginx passes on only the address it saw)."""
+    for n in range(6):
+        _, headers, body = get(f"{base}/admin/login/", **{"X-Forwarded-For": f"198.51.100.{n}"})
+        csrf = headers.get_all("Set-Cookie")[0].split(";", 1)[0]
+        token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)[1].decode()
+        request = urllib.request.Request(
+            f"{base}/admin/login/",
+            data=f"csrfmiddlewaretoken={token}&username=smoke-editor&password=wrong{n}".encode(),
+            headers={
+                "X-Forwarded-Proto": "https",
+                "X-Forwarded-For": f"203.0.113.{n}",
+                "Origin": "https://127.0.0.1",
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Cookie": csrf,
+            },
+        )
+        try:
+            with opener.open(request, timeout=10) as response:
+                status = response.status
+        except urllib.error.HTTPError as error:
+            status = error.code
+    return status == 429 or status == 403
 
 
 def log_in_through(base, env):
@@ -266,7 +297,6 @@ def log_in_through(base, env):
     try:
         opener.open(request, timeout=10)
     except urllib.error.HTTPError as error:  # the 302 the login answers, not followed
-        print(f"      login answered {error.code}", flush=True)
         for line in error.headers.get_all("Set-Cookie") or ():
             name, value = line.split(";", 1)[0].split("=", 1)
             cookies[name] = value

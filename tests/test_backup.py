@@ -50,7 +50,7 @@ def test_a_backup_restores_the_same_content_into_an_empty_database(
     make_event(title="Edited after the seed", body="**Bold** text")
     before = everything()
     out = StringIO()
-    call_command("backup_content", output_dir=str(tmp_path), stdout=out)
+    call_command("backup_content", output_dir=str(tmp_path), with_accounts=True, stdout=out)
     (backup,) = tmp_path.glob("content-*.json")
     assert str(backup) in out.getvalue()
 
@@ -73,6 +73,7 @@ def test_after_a_restore_editors_add_change_and_delete_entries(seed, tmp_path, m
     (backup,) = tmp_path.glob("content-*.json")
     call_command("flush", interactive=False, verbosity=0)
     call_command("load_content", str(backup), require_empty=True, quiet=True)
+    call_command("setup_roles", stdout=StringIO())  # as make restore does: no groups in a backup
 
     client = Client()
     client.force_login(make_staff("Editors"))

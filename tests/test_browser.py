@@ -16,6 +16,7 @@ SCREENSHOTS = settings.BASE_DIR / "artifacts" / "screenshots"
 WIDTHS = {"narrow": 360, "wide": 1280}
 PAGES = {
     "home": "",
+    "about": "about/",
     "partner": "countries/turkey/",
     "timeline": "timeline/",
     "search": "search/?q=treaty",

@@ -4,6 +4,7 @@ install and load run in `make bench` only (docs/performance.md)."""
 
 import json
 import re
+import shutil
 import sys
 from math import inf
 from pathlib import Path
@@ -95,7 +96,7 @@ def test_benchmark_skips_the_peer_with_the_reason_when_it_cannot_be_had(
     def no_load(*args):
         raise AssertionError("wrk must not run without a peer")
 
-    assert peer.run(ours(home=100), no_load, workers=4, seconds=1, warmup=0) == ([], [])
+    assert peer.run(ours(home=100), no_load, workers=4, seconds=1, warmup=0) == []
     out = capsys.readouterr().out
     reason = f"BENCH_PEER_TARBALL names no file: {missing}"
     assert f"peer: skipped, it cannot be installed or served: {reason}" in out
@@ -146,3 +147,79 @@ def test_front_section_lists_what_varnish_did():
     }
     line = bench_front.table([row]).splitlines()[-1]
     assert line.split() == ["events", "list", "20510", "0.3", "2.0", "12.50", "hit"]
+
+
+def test_a_peer_page_that_redirects_is_not_taken_for_an_answer():
+    """Without X-Forwarded-Proto the peer's production settings redirect to HTTPS, and wrk
+    counts a redirect as a success: the check before the load must see the 301 itself."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            secure = self.headers.get("X-Forwarded-Proto") == "https"
+            self.send_response(200 if secure and self.path == "/" else 301)
+            self.send_header("Location", "https://127.0.0.1/")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_port}"
+        assert peer.status_of(f"{base}/") == 200  # the proxy header is sent
+        assert peer.status_of(f"{base}/elsewhere/") == 301
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.skipif(
+    not all(map(shutil.which, ("nginx", "varnishd", "wrk"))), reason="needs nginx, varnishd, wrk"
+)
+def test_the_front_section_drives_pages_through_nginx_and_varnish():
+    """A real front (scripts/front.py, deploy/'s configs) before a small origin: a shared
+    page is served from Varnish, /ping is passed through, targets as bench.py builds them."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    import bench
+
+    class Origin(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self):
+            shared = self.path != "/ping"
+            body = b"page"
+            self.send_response(200)
+            self.send_header("Cache-Control", "public, s-maxage=60" if shared else "no-cache")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    origin = ThreadingHTTPServer(("127.0.0.1", 0), Origin)
+    threading.Thread(target=origin.serve_forever, daemon=True).start()
+    targets = [
+        ("floor: /ping", "/ping", 0, (0.2, 0.2)),
+        ("home", "/en/", 17, (60.0, 30.0)),
+        ("admin: events", "/admin/relations/event/", 5, (90.0, 40.0)),
+    ]
+    try:
+        rows, errors = bench_front.measure(
+            origin.server_port, targets, bench.wrk, seconds=1, warmup=0, floor=100.0
+        )
+    finally:
+        origin.shutdown()
+        origin.server_close()
+    assert errors == []
+    assert [(row["page"], row["x_cache"]) for row in rows] == [
+        ("floor: /ping", "miss"),
+        ("home", "hit"),
+    ]
+    assert all(row["requests_s"] > 0 for row in rows)

@@ -33,8 +33,9 @@ def test_hidden_entries_are_on_no_list_detail_or_count(
 
     home = reverse("relations:home")
     lists = [reverse(f"relations:{name}-list") for name in ("event", "visit", "agreement")]
-    figures = client.get(home).context["figures"]
-    for url in (home, *lists, partner_page.get_absolute_url()):
+    figures = client.get(partner_page.get_absolute_url()).context["figures"]
+    about = reverse("relations:about")
+    for url in (home, about, *lists, partner_page.get_absolute_url()):
         response = client.get(url)
         assert response.status_code == 200, url
         assert "Hidden" not in response.content.decode(), url

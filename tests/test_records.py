@@ -450,7 +450,7 @@ def test_the_business_council_lists_its_members(client, seed):
 def test_the_partner_page_is_the_hub_of_the_pair(client, seed):
     text = text_of(client, "/en/countries/turkey/")
     heading = text.index("Chronology", text.index("Key figures"))  # not the header's link
-    chronology = text[heading : text.index("Latest events")]
+    chronology = text[heading : text.index("All events with Turkey")]
     # Oldest first, across events, visits and agreements.
     order = ["2 June 1920", "16 March 1921", "May 1992", "25 May 1992", "7 February 2014"]
     assert [chronology.index(day) for day in order] == sorted(
@@ -458,7 +458,7 @@ def test_the_partner_page_is_the_hub_of_the_pair(client, seed):
     )
     for kind in ["Event", "Visit", "Agreement"]:
         assert f"· {kind} ·" in chronology
-    assert "Latest agreements" in text and "Signed" in text
+    assert "Key document" in chronology and "Signed (later steps not recorded)" in chronology
     people = text[text.index("People") :]
     for name in ["Boris Yeltsin", "Recep Tayyip Erdoğan", "Süleyman Demirel"]:
         assert name in people

@@ -119,9 +119,10 @@ def test_the_office_shows_no_empty_email_label(client, seed):
     assert 'href="tel:+903124186726"' in html
 
 
-def test_the_home_page_is_the_partner_hub(client, seed):
-    text = page_text(client.get("/en/").content.decode())
-    for part in ["Treaty framework", "Key documents", "Latest events", "Councils and commissions"]:
+def test_the_partner_page_is_the_hub(client, seed):
+    # The home page says what the site is and links here (tests/test_publication.py).
+    text = page_text(client.get("/en/countries/turkey/").content.decode())
+    for part in ["Treaty framework", "Key document", "Chronology", "Councils and commissions"]:
         assert part in text
     assert "Representative office of Rostec in Turkey" in text
 

@@ -1,6 +1,7 @@
 """The SQLite search index (relations.search_index): an FTS5 table, filled from the content.
 
-On PostgreSQL nothing: its stored vectors and trigram indexes are migration 0008's.
+On PostgreSQL nothing: its stored vectors are migrations 0015 and 0019's, the side tables
+of its public search 0016's, the titles' trigram indexes 0008's.
 """
 
 from django.db import migrations
@@ -13,7 +14,7 @@ def create(apps, schema_editor):
 
     schema_editor.execute(search_index.CREATE)
     # Filled by the last migration of a field the index reads
-    # (0019_typo7_agreement_aliases), from the current models, which may have fields the
+    # (0021_typo7_agreement_aliases), from the current models, which may have fields the
     # tables do not have yet here.
 
 

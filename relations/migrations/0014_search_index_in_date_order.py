@@ -15,7 +15,7 @@ def recreate(apps, schema_editor):
     schema_editor.execute(f"DROP TABLE IF EXISTS {search_index.TABLE}")
     schema_editor.execute(search_index.CREATE)
     # Filled by the last migration of a field the index reads
-    # (0019_typo7_agreement_aliases), from the current models, which may have fields the
+    # (0021_typo7_agreement_aliases), from the current models, which may have fields the
     # tables do not have yet here.
 
 

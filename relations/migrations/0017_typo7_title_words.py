@@ -1,6 +1,6 @@
 """The SQLite search index's vocabulary of title words with its trigram index
 (relations.search_index.WORDS), for near spellings: the tables, filled with the index by
-0019_typo7_agreement_aliases (the last migration of a field the index reads).
+0021_typo7_agreement_aliases (the last migration of a field the index reads).
 
 On PostgreSQL nothing.
 """

@@ -17,7 +17,7 @@ def fill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("relations", "0018_typo7_span_indexes"),
+        ("relations", "0020_pgsearch7_person_trigrams"),
     ]
 
     operations = [

@@ -1,0 +1,34 @@
+// Tabular inlines (issue #15 item 10; styles in static/css/admin.css), once modeltranslation
+// has folded each translated field's three columns into one column of language tabs:
+// 1. the "Add another" row and the error rows span the columns that are shown. They kept
+//    the colspan the server rendered (ten for an agreement's actions), and a fixed-layout
+//    table gave the two missing columns 200 px of empty space at its right edge;
+// 2. every cell carries its column's heading in data-label, which the narrow-screen layout
+//    shows above the field (at 360 px each row is a card, not a table wider than the phone).
+"use strict";
+(function () {
+  function fit(table) {
+    const headings = [...table.querySelectorAll("thead th")].filter(
+      (th) => getComputedStyle(th).display !== "none",
+    );
+    for (const cell of table.querySelectorAll("tbody td[colspan]")) {
+      cell.colSpan = headings.length;
+    }
+    for (const row of table.querySelectorAll("tbody tr.form-row:not(.empty-form)")) {
+      [...row.children].forEach((cell, index) => {
+        const heading = headings[index];
+        const label = heading ? heading.textContent.replace(/\s*\[.+?\]/, "").trim() : "";
+        if (label && !cell.dataset.label) {
+          cell.dataset.label = label;
+        }
+      });
+    }
+  }
+  function fitAll() {
+    document.querySelectorAll(".inline-group .tabular table").forEach(fit);
+  }
+  // After every "ready" handler (Django's inlines.js, then modeltranslation's tabs).
+  window.addEventListener("load", () => setTimeout(fitAll, 0));
+  // A row added with "Add another" gets its tabs in the same click: label it after that.
+  document.addEventListener("formset:added", () => setTimeout(fitAll, 0));
+})();
