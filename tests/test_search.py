@@ -112,7 +112,7 @@ def test_the_trigram_extension_is_installed():
 
 
 def test_the_search_columns_hold_the_fields_search_reads():
-    migration = importlib.import_module("relations.migrations.0015_pgsearch_vectors")
+    migration = importlib.import_module("relations.migrations.0022_agreement_aliases_searched")
     searched = {
         kind.model._meta.model_name: (kind.search.title, *kind.search.fields, *kind.search.more)
         for kind in KINDS
