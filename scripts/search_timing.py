@@ -5,8 +5,9 @@ page cache emptied before each (docs/search.md, "Figures").
 
 Each argument is a query string of /en/search/ (or a path with one: /ru/search/?q=форум).
 Prints the median wall-clock time, the count line the page shows, and the number of SQL
-queries of one request. On PostgreSQL on this machine (a unix socket: scripts/
-with-postgres.sh) also the median CPU time of the request, this process's and the database
+queries of one request, with the "Did you mean" it offers. Also the median CPU time of the
+request: this process's (SQLite's work included, as it runs in the process) and, on
+PostgreSQL on this machine (a unix socket: scripts/with-postgres.sh), the database
 server's (its backend's, from /proc): on a shared machine that is the honest figure, the
 wall-clock time also counts the time other processes had the cores. ``-v`` prints each
 query of one request with its time.
@@ -64,11 +65,11 @@ def measure(target, verbose=False):
         start, own = time.perf_counter(), time.process_time()
         response = client.get(url)
         times.append(time.perf_counter() - start)
-        if server is not None:
-            # The query that reads the server's clock is not counted (clock ticks are 10 ms,
-            # so a request's own figure is coarse; the median of 20 is less so).
-            database.append(backend_cpu() - server)
-            cpu.append(time.process_time() - own + database[-1])
+        # The query that reads the server's clock is not counted (clock ticks are 10 ms,
+        # so a request's own figure is coarse; the median of 20 is less so). SQLite runs in
+        # this process: its work is in the process's own time.
+        database.append(backend_cpu() - server if server is not None else 0.0)
+        cpu.append(time.process_time() - own + database[-1])
         assert response.status_code == 200, response.status_code
     page_cache.invalidate()
     # Each request empties the connection's query log; not the one counted.
@@ -77,10 +78,13 @@ def measure(target, verbose=False):
         html = client.get(url).text
     request_started.connect(reset_queries)
     found = re.findall(r"\((?:more than )?[\d,]+\)|[\d,]+ results?", html)
+    mean = re.search(r'class="did-you-mean">[^<]*<a [^>]*>([^<]*)<', html)
+    if mean:
+        found.append(f"(did you mean: {mean.group(1)})")
     if verbose:
         for query in queries.captured_queries:
             print(f"      {float(query['time']) * 1000:6.1f} ms  {query['sql'][:160]}")
-    cpu = (statistics.median(cpu) * 1000, statistics.median(database) * 1000) if cpu else None
+    cpu = (statistics.median(cpu) * 1000, statistics.median(database) * 1000)
     return statistics.median(times) * 1000, cpu, found[:8], len(queries)
 
 
@@ -92,5 +96,5 @@ if __name__ == "__main__":
         print(f"load average {' '.join(f'{load:.1f}' for load in os.getloadavg())}")
         for target in [argument for argument in sys.argv[1:] if argument != "-v"]:
             median, cpu, found, queries = measure(target, verbose)
-            cpu = f"{cpu[0]:6.1f} ms CPU ({cpu[1]:5.1f} in the database)" if cpu else ""
+            cpu = f"{cpu[0]:6.1f} ms CPU ({cpu[1]:5.1f} in the database server)"
             print(f"{median:8.1f} ms  {cpu}  {queries:2} queries  {target}  {' '.join(found)}")
