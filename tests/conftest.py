@@ -17,6 +17,7 @@ from django.core.management import call_command
 from django.db import connection, connections, transaction
 from django.test import Client, override_settings
 from django.test.testcases import LiveServerThread
+from django.urls import reverse
 from django.utils import translation
 from django.utils.text import slugify
 
@@ -511,6 +512,16 @@ def chromium():
             yield browser
         finally:
             browser.close()
+
+
+def log_in(page, site_url, username, password="pw-123456"):
+    """Sign in through the admin's login form, as an editor does (``make_staff`` accounts
+    have this password)."""
+    page.goto(site_url + reverse("admin:login"))
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click('input[type="submit"]')
+    page.wait_for_load_state()
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from relations import admin as relations_admin
 from relations.models import Agreement, Organisation, PartnerPage, Person, Visit
+from tests.conftest import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,11 +31,7 @@ def editor_page(site_url, seed, make_staff, make_cochair, browser):
             "Content Security Policy" in message.text and page.refused.append(message.text)
         ),
     )
-    page.goto(site_url + reverse("admin:login"))
-    page.fill("#id_username", "selin")
-    page.fill("#id_password", "pw-123456")
-    page.click('input[type="submit"]')
-    page.wait_for_load_state()
+    log_in(page, site_url, "selin")
     page.site_url = site_url
     yield page
     context.close()

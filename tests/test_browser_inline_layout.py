@@ -14,6 +14,7 @@ import pytest
 from django.urls import reverse
 
 from relations.models import Agreement, Publication, Visit
+from tests.conftest import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -99,11 +100,7 @@ def editor_page(site_url, make_staff, browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15_000)
-    page.goto(site_url + reverse("admin:login"))
-    page.fill("#id_username", "inline-editor")
-    page.fill("#id_password", "pw-123456")
-    page.click('input[type="submit"]')
-    page.wait_for_load_state()
+    log_in(page, site_url, "inline-editor")
     page.site_url = site_url
     yield page
     context.close()
@@ -257,11 +254,7 @@ def test_a_contributor_sees_the_same_fitted_tables(site_url, make_staff, browser
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15_000)
-    page.goto(site_url + reverse("admin:login"))
-    page.fill("#id_username", "inline-contributor")
-    page.fill("#id_password", "pw-123456")
-    page.click('input[type="submit"]')
-    page.wait_for_load_state()
+    log_in(page, site_url, "inline-contributor")
     page.site_url = site_url
     found = []
     for name in ("agreement", "visit"):

@@ -16,6 +16,7 @@ import pytest
 from django.urls import reverse
 
 from relations.models import Agreement, AgreementAction, AgreementLink, Event, Publication
+from tests.conftest import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,11 +31,7 @@ def sign_in(site_url, browser):
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(15_000)
-        page.goto(site_url + reverse("admin:login"))
-        page.fill("#id_username", user.username)
-        page.fill("#id_password", "pw-123456")
-        page.click('input[type="submit"]')
-        page.wait_for_load_state()
+        log_in(page, site_url, user.username)
         assert page.locator("#user-tools").count() == 1, "not signed in"
         page.site_url = site_url
         return page
