@@ -723,7 +723,7 @@ def suggestion(text, results):
 
 def count(entries, limit=None):
     """How many ``matches()`` there are, counted up to ``limit`` if given."""
-    if isinstance(entries, IndexedMatches | PostgresMatches):
+    if hasattr(entries, "count_up_to"):  # read from an index: IndexedMatches, PostgresMatches
         return entries.count_up_to(limit)
     entries = entries.order_by()
     if connection.vendor == "postgresql":

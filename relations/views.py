@@ -43,7 +43,7 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self):
-        if hasattr(self.object_list, "count_up_to"):  # search.IndexedMatches
+        if hasattr(self.object_list, "count_up_to"):  # search.IndexedMatches, PostgresMatches
             return self.object_list.count_up_to(self.MAX_RESULTS + 1)
         return self.object_list.order_by()[: self.MAX_RESULTS + 1].count()
 
