@@ -13,10 +13,11 @@ import datetime
 import heapq
 import math
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import TrigramStrictWordSimilarity
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import (
     BooleanField,
     Case,
@@ -46,6 +47,40 @@ from .kinds import ALL, EntryKind
 
 MAX_QUERY_LENGTH = 200
 PER_KIND = 25
+# A search's counts are read up to this many (and one more: "more than 1,000"), and its
+# pages reach this far. Counting a common word's 20,000 events up to 10,001, the lists'
+# cap, read 3,600 pages of PostgreSQL's side table (10–20 ms); up to 1,001, 360 (1–2 ms).
+COUNT_LIMIT = 1000
+
+
+@contextmanager
+def indexed():
+    """On PostgreSQL, the queries inside are planned without sequential scans: the
+    planner takes a prefix match (``forum:*``) of a GIN index over a small vocabulary for a
+    scan of the whole index, and reads the 20,000 visits instead (20 ms; 0.1 ms through the
+    index). A plan without them is costed past ``jit_above_cost`` (a disabled node counts
+    10¹⁰), and compiling it took 500 ms: JIT is off too. In a transaction of its own (the
+    settings are local to it); nothing elsewhere."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    nested = connection.in_atomic_block
+    with transaction.atomic(savepoint=False):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT current_setting('enable_seqscan'), current_setting('jit'),"
+                " set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)"
+            )
+            before = cursor.fetchone()[:2]
+        yield
+        # Inside a transaction already, the settings would outlive this block, to its end
+        # (after an error there is nothing to restore: the transaction is rolled back).
+        if nested:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT set_config('enable_seqscan', %s, true), set_config('jit', %s, true)",
+                    before,
+                )
 
 
 # The registry's kinds (relations/kinds.py), in the order of their numbers in the index.
@@ -404,6 +439,31 @@ class IndexedMatches:
 TYPO_LENGTH = 5
 
 
+# (word, prefix, weights): the text of its tsquery, as relations_word_query() makes it.
+WORD_QUERIES = {}
+
+
+def word_queries(words, weights, connection=connection):
+    """The tsquery of each word of ``words`` (the last one of four letters or more also as
+    a prefix), as text, for ``%s::tsquery``. Asked of the database once per word (one
+    query for all the words not asked yet): relations_word_query() is IMMUTABLE, and
+    PostgreSQL ran it while planning every query that named it, about 1 ms a query
+    (17 ms of planning for the 16 queries of a search of five words; 0.3 ms once)."""
+    keys = [
+        (word, position == len(words) - 1 and len(word) >= 4, weights)
+        for position, word in enumerate(words)
+    ]
+    wanted = [key for key in dict.fromkeys(keys) if key not in WORD_QUERIES]
+    if wanted:
+        if len(WORD_QUERIES) > 10_000:
+            WORD_QUERIES.clear()
+        select = ", ".join(["relations_word_query(%s, %s, %s)::text"] * len(wanted))
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {select}", [value for key in wanted for value in key])
+            WORD_QUERIES.update(zip(wanted, cursor.fetchone(), strict=True))
+    return [WORD_QUERIES[key] for key in keys]
+
+
 class Holds(Expression):
     """PostgreSQL: true when the entry holds every word of ``text`` in one of its forms,
     in its stored vector (migration 0015: every language, folded and stemmed as on SQLite)
@@ -426,11 +486,12 @@ class Holds(Expression):
         quote, model = compiler.quote_name_unless_alias, self.kind.model
         table = quote(compiler.query.get_initial_alias())
         pk = f"{table}.{quote(model._meta.pk.column)}"
-        query = "relations_word_query(%s, %s, %s)"
+        query = "%s::tsquery"
         tests, params = [], []
         title = quote(localized(model, self.kind.search.title))
-        for position, word in enumerate(self.words):
-            forms = [word, position == len(self.words) - 1 and len(word) >= 4, self.weights]
+        queries = word_queries(self.words, self.weights, connection)
+        for word, word_query in zip(self.words, queries, strict=True):
+            forms = [word_query]
             near = self.near and len(word) >= TYPO_LENGTH
             if self.kind.search.related and not self.weights:
                 # The entries holding the word, the entries whose related rows hold it (and
@@ -483,7 +544,9 @@ def ranked_postgres(queryset, kind, text):
             output_field=FloatField(),
         )
     order = [F(kind.search.order).desc(nulls_last=True)] if kind.search.order else []
-    return queryset.filter(matching).annotate(rank=rank).order_by("-rank", *order, title)
+    # Then by key, as PostgresMatches (entries of one day without a title in the page's
+    # language came in whatever order the plan gave).
+    return queryset.filter(matching).annotate(rank=rank).order_by("-rank", *order, title, "pk")
 
 
 def side_table(kind):
@@ -504,8 +567,10 @@ class PostgresMatches:
 
     ordered = True
 
-    def __init__(self, queryset, kind, text):
+    def __init__(self, queryset, kind, text, year=None):
         self.queryset, self.kind, self.text = queryset, kind, text
+        self.year = year
+        self.around = self.others(year) if year is not None else None
         self.table = side_table(kind)
         self.title = localized(kind.model, kind.search.title)
         self.words = words_of(text)
@@ -514,22 +579,34 @@ class PostgresMatches:
         self.total = self.rows = self.limit = None
         self.exact = False
 
+    def others(self, year):
+        """The entries that touch ``year`` without starting in it, as ``in_year()`` finds
+        them (a decade's first day at decade precision, a span that started before the
+        year): few, each branch one query its index serves (as SQLite's ``Year``)."""
+        start, start_precision, end, end_precision = self.kind.model.date_fields
+        first = datetime.date(year, 1, 1)
+        decade = datetime.date(year - year % 10, 1, 1)
+        manager, before = self.kind.model._default_manager, {f"{start}__lt": first}
+        branches = [{start: decade, start_precision: Precision.DECADE}]
+        if end is not None:
+            branches += [{f"{end}__gte": first}, {end: decade, end_precision: Precision.DECADE}]
+        return sorted(
+            {pk for lookups in branches for (pk,) in raw(manager.filter(**lookups, **before), "pk")}
+        )
+
     def words_query(self):
         """One tsquery: every word in one of its forms (see Holds)."""
-        last = len(self.words) - 1
-        sql = " && ".join(["relations_word_query(%s, %s, '')"] * len(self.words))
-        params = [
-            value
-            for position, word in enumerate(self.words)
-            for value in (word, position == last and len(word) >= 4)
-        ]
-        return f"({sql})", params
+        queries = word_queries(self.words, "")
+        return "(" + " && ".join(["%s::tsquery"] * len(queries)) + ")", queries
 
     def where(self, part, dense=False):
         """The test of ``part`` ("all", "title" or "rest"), and whether it is shown now. A
         dense part is tested row by row (``ts_match_vq`` is ``@@``, which the word index
         would answer instead of the date index)."""
         query, params = self.words_query()
+        # A year's rows (about 1,300 of 100,000 events) are read through the date index and
+        # tested, not found among a common word's 20,000 in the word index.
+        dense = dense or self.year is not None
         test = (
             (lambda vector: f"ts_match_vq({vector}, {query})")
             if dense
@@ -544,7 +621,12 @@ class PostgresMatches:
             "published AND (publish_at IS NULL OR publish_at <= %s)"
             " AND (unpublish_at IS NULL OR unpublish_at > %s)"
         )
-        return " AND ".join([*tests[0], visible]), [*tests[1], self.now, self.now]
+        sql, params = " AND ".join([*tests[0], visible]), [*tests[1], self.now, self.now]
+        if self.year is not None:  # in_year(): the year's days (the date index), the others
+            sql += " AND (day BETWEEN %s AND %s OR id = ANY(%s))"
+            first, last = datetime.date(self.year, 1, 1), datetime.date(self.year, 12, 31)
+            params += [first, last, self.around]
+        return sql, params
 
     def number(self, part, limit):
         where, params = self.where(part)
@@ -565,11 +647,16 @@ class PostgresMatches:
         if self.rows is not None and (self.exact or limit == self.limit):
             # Counted already (the search page counts, then its paginator): the same answer.
             return self.total if limit is None else min(self.total, limit)
-        number = self.number("all", limit) if self.words else 0
+        if self.year is not None:
+            number = len(self.in_year)
+            self.rows, limit = max(number, 1), None
+        else:
+            number = self.number("all", limit) if self.words else 0
         # Exact, or a lower bound (the count stopped at ``limit``).
         self.total, self.exact, self.limit = number, limit is None or number < limit, limit
         if number == 0 and any(len(word) >= TYPO_LENGTH for word in self.words):
-            self.near = ranked_postgres(self.queryset, self.kind, self.text)
+            queryset = self.queryset if self.year is None else self.queryset.in_year(self.year)
+            self.near = ranked_postgres(queryset, self.kind, self.text)
             return count(self.near, limit)
         return number
 
@@ -580,17 +667,21 @@ class PostgresMatches:
         if isinstance(key, int):
             return self[key : key + 1][0]
         if self.rows is None:
-            self.count_up_to(10_001)
+            self.count_up_to(COUNT_LIMIT + 1)
         if self.near is not None:
             return list(self.near[key])
         start, stop = key.start or 0, key.stop
         total = self.total
         if total == 0 or start >= stop:
             return []
+        if self.year is not None:
+            return self.read(self.in_year[start:stop])
         # A part is dense when reading its newest rows costs less than sorting it all:
         # stop / density < size, so past this many matches (1,582 for a first page of
         # 25 at 100,000 rows).
-        enough = max(stop, math.isqrt(stop * self.rows)) + 1
+        # Past COUNT_LIMIT (pages reach no further) the part is taken as dense: it fills the
+        # page, and its newest rows hold the title words at least once in a hundred.
+        enough = max(stop, min(math.isqrt(stop * self.rows), COUNT_LIMIT)) + 1
         in_title = self.number("title", enough)
         ids = []
         if start < min(in_title, stop):
@@ -603,6 +694,25 @@ class PostgresMatches:
             if first < last and (first < rest or not self.exact):
                 dense = rest * rest > last * self.rows
                 ids += [(pk, 0.0) for pk in self.part("rest", first, last, dense)]
+        return self.read(ids)
+
+    @cached_property
+    def in_year(self):
+        """[(primary key, rank)] of every match in the year, in order: one query (about
+        1,300 rows of the date index at 100,000 events, and the few others), where the two
+        counts and a part's page read them three times."""
+        where, params = self.where("all")
+        query, words = self.words_query()
+        sql = (
+            f"SELECT id, ts_match_vq(title, {query}) AS in_title FROM {self.table}"
+            f" WHERE {where} ORDER BY in_title DESC, day DESC NULLS LAST, {self.title}, id"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*words, *params])
+            return [(pk, 1.0 if in_title else 0.0) for pk, in_title in cursor.fetchall()]
+
+    def read(self, ids):
+        """The entries of [(primary key, rank)], in that order, ranked."""
         entries = self.queryset.in_bulk([pk for pk, _rank in ids])
         found = []
         for pk, rank in ids:
@@ -644,8 +754,8 @@ def matches(kind, text, year=None, timed=None, corrections=None):
         if search_index.expression(text) is None:
             return queryset.none()
         return IndexedMatches(queryset, kind, text, timed, year, corrections)
-    if year is None and side_table(kind) and words_of(text):
-        return PostgresMatches(queryset, kind, text)
+    if side_table(kind) and words_of(text):
+        return PostgresMatches(queryset, kind, text, year)
     if year is not None:
         queryset = queryset.in_year(year)
     return ranked_postgres(queryset, kind, text)

@@ -56,6 +56,12 @@ class CappedPaginator(Paginator):
         return ceil(min(self.count, self.MAX_RESULTS) / self.per_page) or 1
 
 
+class SearchPaginator(CappedPaginator):
+    """A search's pages: its counts stop at search.COUNT_LIMIT ("more than 1,000")."""
+
+    MAX_RESULTS = search.COUNT_LIMIT
+
+
 class FilteredListView(FilterView):
     """A list with django-filter's form, a result count and pagination that keeps filters."""
 
@@ -443,19 +449,24 @@ class SearchView(TemplateView):
         context |= {"query": query, "kind": kind, "year": year, "results": [], "counts": []}
         if not query:
             return context
-        counted = search.counted(query, year=year, limit=CappedPaginator.MAX_RESULTS)
+        with search.indexed():
+            return self.found(context, query, kind, year)
+
+    def found(self, context, query, kind, year):
+        get = self.request.GET
+        counted = search.counted(query, year=year, limit=SearchPaginator.MAX_RESULTS)
         context["counts"] = [
-            {"kind": k, "count": n, "capped": n > CappedPaginator.MAX_RESULTS}
+            {"kind": k, "count": n, "capped": n > SearchPaginator.MAX_RESULTS}
             for k, n, _entries in counted
         ]
         context["total"] = sum(
-            min(n, CappedPaginator.MAX_RESULTS) for k, n, _entries in counted if kind in (None, k)
+            min(n, SearchPaginator.MAX_RESULTS) for k, n, _entries in counted if kind in (None, k)
         )
         if kind:
             entries = next((e for k, _n, e in counted if k == kind), None)
             if entries is None:
                 entries = search.matches(kind, query, year)
-            paginator = CappedPaginator(entries, self.per_page)
+            paginator = SearchPaginator(entries, self.per_page)
             page = paginator.get_page(get.get("page"))
             words = search.words_of(query)
             context["page_obj"] = page

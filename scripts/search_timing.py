@@ -8,8 +8,9 @@ Prints the median wall-clock time, the count line the page shows, and the number
 queries of one request, with the "Did you mean" it offers. Also the median CPU time of the
 request: this process's (SQLite's work included, as it runs in the process) and, on
 PostgreSQL on this machine (a unix socket: scripts/with-postgres.sh), the database
-server's (its backend's, from /proc): on a shared machine that is the honest figure, the
-wall-clock time also counts the time other processes had the cores. ``-v`` prints each
+server's (its backend's, from /proc/<pid>/schedstat, in nanoseconds): on a shared machine
+that is the honest figure, the wall-clock time also counts the time other processes had
+the cores. ``-v`` prints each
 query of one request with its time.
 """
 
@@ -49,10 +50,10 @@ def backend_cpu():
         cursor.execute("SELECT pg_backend_pid()")
         pid = cursor.fetchone()[0]
     try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        # Nanoseconds on a CPU (the scheduler's own count; /proc/<pid>/stat has 10 ms ticks).
+        return int(Path(f"/proc/{pid}/schedstat").read_text().split()[0]) / 1e9
     except OSError:  # the server is on another machine
         return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def measure(target, verbose=False):
@@ -65,9 +66,8 @@ def measure(target, verbose=False):
         start, own = time.perf_counter(), time.process_time()
         response = client.get(url)
         times.append(time.perf_counter() - start)
-        # The query that reads the server's clock is not counted (clock ticks are 10 ms,
-        # so a request's own figure is coarse; the median of 20 is less so). SQLite runs in
-        # this process: its work is in the process's own time.
+        # The query that reads the server's clock is not counted. SQLite runs in this
+        # process: its work is in the process's own time.
         database.append(backend_cpu() - server if server is not None else 0.0)
         cpu.append(time.process_time() - own + database[-1])
         assert response.status_code == 200, response.status_code
