@@ -454,6 +454,12 @@ def word_queries(words, weights, connection=connection):
         for position, word in enumerate(words)
     ]
     wanted = [key for key in dict.fromkeys(keys) if key not in WORD_QUERIES]
+    # Both weights at once: the search asks for every word and for every word in the title.
+    wanted = list(
+        dict.fromkeys(
+            (word, prefix, other) for word, prefix, _weights in wanted for other in ("", "A")
+        )
+    )
     if wanted:
         if len(WORD_QUERIES) > 10_000:
             WORD_QUERIES.clear()
