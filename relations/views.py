@@ -147,7 +147,8 @@ class DetailPageMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         permalink = self.request.build_absolute_uri(self.object.get_absolute_url())
-        data = structured_data.json_ld(self.object, permalink)
+        kind = kinds.BY_MODEL[type(self.object)]
+        data = structured_data.json_ld(kind.schema_org(self.object), permalink)
         context |= {
             "breadcrumbs": breadcrumbs(self.object),
             "permalink": permalink,
