@@ -11,7 +11,6 @@ sends). Prints one BYPASS line per mode; docs/reliability.md records the figures
 """
 
 import os
-import secrets
 import subprocess
 import sys
 import tempfile
@@ -19,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from front import front  # scripts/ is not a package: found through sys.path
-from gunicorn_server import Gunicorn
+from gunicorn_server import Gunicorn, production_env
 
 ROOT = Path(__file__).resolve().parent.parent
 MODES = ("plain", "cookie", "marker", "params")
@@ -33,14 +32,7 @@ def main():
     connections = os.environ.get("BYPASS_CONNECTIONS", "16")
     path = os.environ.get("BYPASS_PATH", "/en/events/")
     workdir = Path(tempfile.mkdtemp(prefix="bypass."))
-    env = os.environ | {
-        "DJANGO_ENV": "production",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_BEHIND_PROXY": "1",
-        "DJANGO_STATIC_ROOT": str(workdir / "static"),
-        "DJANGO_LOG_LEVEL": "WARNING",
-    }
+    env = production_env(workdir, DJANGO_LOG_LEVEL="WARNING")
     for args in (("migrate", "--noinput"), ("load_content", "seed", "--quiet"),
                  ("collectstatic", "--noinput")):  # fmt: skip
         subprocess.run([sys.executable, "manage.py", *args, "-v", "0"], cwd=ROOT, env=env,

@@ -11,7 +11,6 @@ everything it started, whatever happens.
 import json
 import os
 import re
-import secrets
 import socket
 import subprocess
 import sys
@@ -24,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from front import front  # scripts/ is not a package: found through sys.path
-from gunicorn_server import Gunicorn
+from gunicorn_server import Gunicorn, production_env
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -67,14 +66,7 @@ def main():
         if not os.environ.get(name):
             sys.exit(f"{name} is not set: run through `make smoke`.")
     workdir = Path(tempfile.mkdtemp(prefix="smoke."))
-    env = os.environ | {
-        "DJANGO_ENV": "production",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_BEHIND_PROXY": "1",
-        "DJANGO_STATIC_ROOT": str(workdir / "static"),
-        "PYTHONUNBUFFERED": "1",
-    }
+    env = production_env(workdir, PYTHONUNBUFFERED="1")
     # Once per release, from one machine.
     manage(env, "migrate", "--noinput", "--verbosity", "0")
     manage(env, "loaddata", "seed", "--verbosity", "0")
