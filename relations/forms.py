@@ -28,7 +28,19 @@ def describe_change(change):
     return who, when
 
 
+class EntryBoundField(forms.BoundField):
+    """A field of a refused form shows the value taken in from the other version, not the
+    stale one posted: what the form says it took in is what the editor sees and saves."""
+
+    def value(self):
+        taken_in = getattr(self.form, "taken_in", {})
+        if self.name in taken_in:
+            return self.field.prepare_value(taken_in[self.name])
+        return super().value()
+
+
 class EntryForm(forms.ModelForm):
+    bound_field_class = EntryBoundField
     seen_version = forms.CharField(required=False, widget=forms.HiddenInput)
     save_anyway = forms.BooleanField(
         required=False,
@@ -59,6 +71,10 @@ class EntryForm(forms.ModelForm):
 
     # Set by the admin on a form posted to an entry deleted meanwhile: its deletion record.
     deleted_meanwhile = None
+    # Set by merge(): {field name: value taken in from the other version}, and whether
+    # publishing would publish changes the Editor has not seen.
+    taken_in = {}
+    unreviewed = False
 
     def clean(self):
         cleaned_data = super().clean()
@@ -72,46 +88,76 @@ class EntryForm(forms.ModelForm):
             return cleaned_data
         theirs = type(self.instance)._default_manager.get(pk=self.instance.pk)
         conflicts = self.merge(cleaned_data, opened_record(self.instance, seen), theirs)
-        if not conflicts or cleaned_data.get("save_anyway"):
+        refuse = bool(conflicts) and not cleaned_data.get("save_anyway")
+        if not refuse and not self.unreviewed:
             return cleaned_data
         who, when = describe_change(latest_change(self.instance))
-        labels = [str(self.fields[name].label) for name in conflicts]
-        save_anyway = self.fields["save_anyway"]
-        save_anyway.widget = forms.CheckboxInput()
-        save_anyway.help_text = _("Replaces their version of: %(fields)s.") % {
-            "fields": ", ".join(labels)
-        }
-        # The bound field, made while the form was cleaned, keeps its own copy.
-        self["save_anyway"].help_text = save_anyway.help_text
-        for name, their_value in conflicts.items():
-            self.add_error(
-                name,
+        taken = {"fields": ", ".join(self.merged)}
+        errors = []
+        if refuse:
+            labels = [str(self.fields[name].label) for name in conflicts]
+            save_anyway = self.fields["save_anyway"]
+            save_anyway.widget = forms.CheckboxInput()
+            save_anyway.help_text = _("Replaces their version of: %(fields)s.") % {
+                "fields": ", ".join(labels)
+            }
+            # The bound field, made while the form was cleaned, keeps its own copy.
+            self["save_anyway"].help_text = save_anyway.help_text
+            for name, their_value in conflicts.items():
+                self.add_error(
+                    name,
+                    ValidationError(
+                        _("%(who)s saved: “%(value)s”. Yours is in the field."),
+                        code="edit_conflict",
+                        params={"who": who, "value": their_value},
+                    ),
+                )
+            errors.append(
                 ValidationError(
-                    _("%(who)s saved: “%(value)s”. Yours is in the field."),
+                    _(
+                        "%(who)s changed this entry on %(when)s, after you opened it. Nothing "
+                        "has been saved. Their changes to fields you did not change are taken "
+                        "in; both of you changed %(fields)s: their value is shown at each "
+                        "field, yours is still in it. Tick “Save anyway” to replace theirs "
+                        "with yours, or reload the page to start again from their version."
+                    ),
                     code="edit_conflict",
-                    params={"who": who, "value": their_value},
-                ),
+                    params={"who": who, "when": when, "fields": ", ".join(labels)},
+                )
             )
-        raise ValidationError(
-            _(
-                "%(who)s changed this entry on %(when)s, after you opened it. Nothing has "
-                "been saved. Their changes to fields you did not change are taken in; "
-                "both of you changed %(fields)s: their value is shown at each field, yours "
-                "is still in it. Tick “Save anyway” to replace theirs with yours, or reload "
-                "the page to start again from their version."
-            ),
-            code="edit_conflict",
-            params={"who": who, "when": when, "fields": ", ".join(labels)},
-        )
+        if self.unreviewed:
+            errors.append(
+                ValidationError(
+                    _(
+                        "%(who)s changed %(fields)s on %(when)s, after you opened this entry: "
+                        "it is not published. Their version is in the form now: read it, "
+                        "then save again to publish it."
+                    ),
+                    code="unreviewed",
+                    params={"who": who, "when": when} | taken,
+                )
+            )
+        elif self.merged:
+            errors.append(
+                ValidationError(
+                    _("Taken in from their version: %(fields)s."), code="taken_in", params=taken
+                )
+            )
+        raise ValidationError(errors)
 
     def merge(self, cleaned_data, opened, theirs):
         """Three-way merge of the form's values with a version saved since it was opened.
 
-        A field only they changed takes their value (into ``cleaned_data``; listed in
+        A field only they changed takes their value (into ``cleaned_data`` and, should the
+        form be refused, into the field shown: ``self.taken_in``; its label in
         ``self.merged``); one only you changed keeps yours. Returns the fields both changed
         differently, {name: their value as text}. Without the opened version (an unknown
-        stamp) every field where theirs and yours differ is such a field."""
+        stamp) every field where theirs and yours differ is such a field.
+
+        Publishing with changes taken in sets ``self.unreviewed``: an Editor publishes the
+        version they read, so the form is refused and shows that version first."""
         self.merged = []
+        self.taken_in = {}
         conflicts = {}
         for name, field in self.model_fields():
             if name not in cleaned_data:
@@ -124,16 +170,15 @@ class EntryForm(forms.ModelForm):
             if their == base:
                 continue
             if mine == base:
-                cleaned_data[name] = form_value(theirs, field)
+                cleaned_data[name] = self.taken_in[name] = form_value(theirs, field)
                 self.merged.append(str(self.fields[name].label))
             else:
                 conflicts[name] = shown(theirs, field)
         publishing = cleaned_data.get("publication") == Publication.PUBLISHED
-        if self.merged and publishing and theirs.publication != Publication.PUBLISHED:
-            # An editor publishes what they reviewed: changes taken in unseen are not that.
-            conflicts["publication"] = shown(
-                theirs, self._meta.model._meta.get_field("publication")
-            )
+        # An editor publishes what they reviewed: changes taken in unseen are not that.
+        self.unreviewed = bool(
+            self.merged and publishing and theirs.publication != Publication.PUBLISHED
+        )
         return conflicts
 
     def model_fields(self):
