@@ -366,16 +366,17 @@ class TimelineView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        candidates = timeline.decades(*timeline.published())
+        # Built once: querysets are never changed in place, and building one costs.
+        everything = timeline.published()
+        candidates = timeline.decades(*everything)
         form = timeline.TimelineForm(self.request.GET or None, decades=candidates)
         page = self.page_number()
         entries, has_next = [], False
-        everything = timeline.published()
         kept = None  # what the filters keep, when they are valid and narrow anything
         if not form.is_bound or form.is_valid():
             choices = form.cleaned_data if form.is_bound else {}
             querysets = timeline.filter_by(
-                *timeline.published(), choices.get("category"), choices.get("country")
+                *everything, choices.get("category"), choices.get("country")
             )
             kind = choices.get("kind")
             if kind or choices.get("category") or choices.get("country"):

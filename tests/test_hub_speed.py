@@ -1,0 +1,123 @@
+"""The hub pages' speed-ups (#20) give what the slower code gave.
+
+The timeline's chronology keys, the labels beside its entries and its decade menu, and the
+partner page's figures, are each checked against the ORM's own answer, in the three
+languages, on entries whose translations are missing (modeltranslation's fallback).
+"""
+
+import datetime
+
+import pytest
+from django.utils import translation
+
+from relations import timeline
+
+pytestmark = pytest.mark.django_db
+
+d = datetime.date
+LANGUAGES = ("en", "ru", "tr")
+
+
+@pytest.fixture
+def mixed(make_event, make_visit, make_agreement):
+    """Entries with and without Russian and Turkish titles, on shared dates and titles."""
+    make_event(title="Alpha talks", title_ru="Переговоры", date=d(1921, 3, 16), category="economic")
+    make_event(title="Beta forum", title_tr="Forum", date=d(1921, 3, 16), category="energy")
+    make_event(title="Alpha talks", slug="alpha-talks-2", date=d(1935, 1, 1), category="other")
+    make_event(title="Zeta", title_ru="", title_tr="Zeta tr", date=d(1992, 5, 25))
+    make_visit(title="Summit", title_ru="Саммит", date=d(1992, 5, 25), level="state")
+    make_visit(title="Working visit", date=d(2001, 1, 1), level="working")
+    make_agreement(title="Accord", title_tr="Anlaşma", signed_on=d(1921, 3, 16), kind="treaty")
+    make_agreement(title="Memorandum", signed_on=d(2014, 2, 7), kind="memorandum")
+
+
+def orm_keys(queryset, date_field):
+    """The keys as modeltranslation's values_list gives them (the code before)."""
+    return list(queryset.order_by(date_field, "title", "pk").values_list(date_field, "title", "pk"))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_translated_keys_are_modeltranslations_values_list(mixed, language):
+    with translation.override(language):
+        for queryset, (date_field, _precision) in zip(
+            timeline.published(), (kind.date_fields for kind in timeline.KINDS), strict=True
+        ):
+            ordered = queryset.order_by(date_field, "title", "pk")
+            assert list(timeline.translated_keys(ordered, date_field)) == orm_keys(
+                queryset, date_field
+            )
+            assert (
+                list(timeline.translated_keys(ordered[1:3], date_field))
+                == orm_keys(queryset, date_field)[1:3]
+            )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_chronology_orders_as_before(mixed, language):
+    with translation.override(language):
+        keys = []
+        for slug, queryset, kind in zip(
+            timeline.BY_SLUG, timeline.published(), timeline.KINDS, strict=True
+        ):
+            date_field = kind.date_fields[0]
+            keys += [
+                (date, str(title), slug, pk) for date, title, pk in orm_keys(queryset, date_field)
+            ]
+        expected = [(slug, pk) for _date, _title, slug, pk in sorted(keys)]
+        entries = timeline.chronology(*timeline.published())
+        assert [(entry.kind, entry.item.pk) for entry in entries] == expected
+        page = timeline.chronology(*timeline.published(), skip=2, limit=3)
+        assert [(entry.kind, entry.item.pk) for entry in page] == expected[2:5]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_detail_beside_an_entry_is_get_foo_display(mixed, language):
+    methods = {
+        "event": "get_category_display",
+        "visit": "get_level_display",
+        "agreement": "get_kind_display",
+    }
+    with translation.override(language):
+        entries = timeline.chronology(*timeline.published())
+        assert len(entries) == 8
+        for entry in entries:
+            expected = getattr(entry.item, methods[entry.kind])()
+            assert entry.detail == expected
+            assert type(entry.detail) is str
+
+
+def naive_filled_decades(candidates, *groups):
+    """The decades holding an entry, one ORM query per decade and kind."""
+    found = []
+    for querysets in groups:
+        decades = []
+        for decade in candidates:
+            inside = timeline.in_decade(*querysets, decade)
+            if any(queryset.exists() for queryset in inside):
+                decades.append(decade)
+        found.append(decades)
+    return found
+
+
+def test_filled_decades_agrees_with_a_query_per_decade(mixed, turkey, django_assert_num_queries):
+    candidates = list(range(1900, 2030, 10))
+    everything = timeline.published()
+    by_country = timeline.filter_by(*everything, country=turkey)
+    by_category = timeline.filter_by(*everything, category="economic")
+    events, visits, agreements = everything
+    only_visits = (events.none(), visits, agreements.none())
+    groups = (everything, by_country, by_category, only_visits)
+    expected = naive_filled_decades(candidates, *groups)
+    with django_assert_num_queries(1):
+        assert timeline.filled_decades(candidates, *groups) == expected
+    assert expected[0] == [1920, 1930, 1990, 2000, 2010]
+    assert expected[2] == [1920]
+    assert expected[3] == [1990, 2000]
+
+
+def test_filled_decades_with_every_kind_left_out_reads_nothing(mixed, django_assert_num_queries):
+    events, visits, agreements = timeline.published()
+    with django_assert_num_queries(0):
+        assert timeline.filled_decades(
+            [1990], (events.none(), visits.none(), agreements.none())
+        ) == [[]]
