@@ -13,6 +13,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.lookups import LessThanOrEqual
+from django.db.models.sql.where import WhereNode
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -200,8 +202,47 @@ class YearQuerySet(models.QuerySet):
                 **{end: decade, end_precision: Precision.DECADE, f"{start}__lte": last_day}
             )
         # Implied by every branch, and said once more so that the list's order index is
-        # read from the end of the year down, not from today down to the year.
-        return self.filter(touches, **{f"{start}__lte": last_day})
+        # read from the end of the year down, not from today down to the year. A count
+        # leaves it out (without_order_hints).
+        return self.filter(touches, OrderHint(F(start), last_day))
+
+
+class OrderHint(LessThanOrEqual):
+    """``start <= the year's last day``: a condition ``in_year()`` adds beside the branches
+    that already imply it, for the order of a list, which SQLite then reads from the year's
+    end down. It changes no result; a count must not have it: beside it, SQLite reads every
+    row that starts before the year's end (35,000 for 1981 at 100,000 events: 85 ms), where
+    the branches alone are four index ranges (1,606 rows: 4 ms)."""
+
+
+def without_order_hints(queryset):
+    """``queryset`` without the OrderHint conditions of its top-level AND (the same rows)."""
+    where = queryset.query.where
+
+    def hinted(node):
+        return isinstance(node, WhereNode) and (
+            any(isinstance(child, OrderHint) or hinted(child) for child in node.children)
+        )
+
+    if not hinted(where):
+        return queryset
+    queryset = queryset.all()
+    queryset.query.where = strip_hints(queryset.query.where)
+    return queryset
+
+
+def strip_hints(node):
+    """A copy of the WHERE ``node`` without OrderHints in its AND nodes (not below an OR or
+    a NOT, where none is put)."""
+    if node.connector != "AND" or node.negated:
+        return node
+    copy = node.copy()
+    copy.children = [
+        strip_hints(child) if isinstance(child, WhereNode) else child
+        for child in node.children
+        if not isinstance(child, OrderHint)
+    ]
+    return copy
 
 
 class DatedQuerySet(PublishableQuerySet, YearQuerySet):

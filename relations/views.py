@@ -28,6 +28,7 @@ from .models import (
     Person,
     Role,
     Visit,
+    without_order_hints,
 )
 
 
@@ -45,7 +46,8 @@ class CappedPaginator(Paginator):
     def count(self):
         if hasattr(self.object_list, "count_up_to"):  # search.IndexedMatches, PostgresMatches
             return self.object_list.count_up_to(self.MAX_RESULTS + 1)
-        return self.object_list.order_by()[: self.MAX_RESULTS + 1].count()
+        counted = without_order_hints(self.object_list.order_by())
+        return counted[: self.MAX_RESULTS + 1].count()
 
     @property
     def is_capped(self):
