@@ -119,3 +119,57 @@ def test_publishing_an_entry_changed_after_the_review_shows_the_change_first(
         "As reviewed. Added after the review.",
         Publication.PUBLISHED,
     )
+
+
+def test_two_editors_on_an_agreements_actions_lose_nothing(
+    make_staff, make_agreement, make_action, russia, sign_in
+):
+    agreement = make_agreement(title="Treaty of Rows", summary="Original")
+    first = make_action(agreement=agreement, note="")
+    make_action(agreement=agreement, party=russia, action="ratification")
+    ayse = sign_in(make_staff("Editors", username="ayse"))
+    boris = sign_in(make_staff("Editors", username="boris"))
+    admin(ayse, "agreement_change", agreement.pk)
+    admin(boris, "agreement_change", agreement.pk)
+    # The row of the first action (the rows are in the order of their dates and kinds).
+    prefix = ayse.locator(f"#actions-group input[name$='-id'][value='{first.pk}']").get_attribute(
+        "name"
+    )[: -len("-id")]
+    note = f"#id_{prefix}-note_en"
+
+    ayse.fill(note, "Signed in the Kremlin")
+    submit(ayse, "_continue")
+    no_errors(ayse)
+
+    # Boris changes the summary only: his save used to put the old, empty note back.
+    boris.fill("#id_summary_en", "Boris's summary")
+    submit(boris, "_continue")
+    no_errors(boris)
+    first.refresh_from_db()
+    agreement.refresh_from_db()
+    assert (first.note_en, agreement.summary_en) == ("Signed in the Kremlin", "Boris's summary")
+    assert boris.input_value(note) == "Signed in the Kremlin"
+
+    # Both change the same row's note: refused at the row, her value shown, his kept in it,
+    # and "Save anyway" names the row and the field.
+    admin(ayse, "agreement_change", agreement.pk)
+    ayse.fill(note, "Signed in the Kremlin by both ministers")
+    submit(ayse, "_continue")
+    no_errors(ayse)
+    boris.fill(note, "Signed in Moscow")
+    submit(boris, "_continue")
+    row = boris.locator("#actions-group tr.has_original", has=boris.locator(note))
+    assert "ayse saved: “Signed in the Kremlin by both ministers”." in row.inner_text()
+    assert boris.input_value(note) == "Signed in Moscow"
+    errors = boris.locator("ul.errorlist.nonfield").first.inner_text()
+    assert "ayse changed" in errors and "Note [en]" in errors, errors
+    save_anyway = boris.locator(".form-row", has=boris.locator("#id_save_anyway"))
+    assert "Note [en]" in save_anyway.inner_text()
+    first.refresh_from_db()
+    assert first.note_en == "Signed in the Kremlin by both ministers"
+
+    boris.check("#id_save_anyway")
+    submit(boris, "_continue")
+    no_errors(boris)
+    first.refresh_from_db()
+    assert first.note_en == "Signed in Moscow"

@@ -11,11 +11,13 @@
     const headings = [...table.querySelectorAll("thead th")].filter(
       (th) => getComputedStyle(th).display !== "none",
     );
+    // A hidden field (a row's version stamp) has a heading and a cell of class "hidden".
+    const field = (cell) => !cell.classList.contains("hidden");
     for (const cell of table.querySelectorAll("tbody td[colspan]")) {
       cell.colSpan = headings.length;
     }
     for (const row of table.querySelectorAll("tbody tr.form-row:not(.empty-form)")) {
-      [...row.children].forEach((cell, index) => {
+      [...row.children].filter(field).forEach((cell, index) => {
         const heading = headings[index];
         const label = heading ? heading.textContent.replace(/\s*\[.+?\]/, "").trim() : "";
         if (label && !cell.dataset.label) {
