@@ -3,6 +3,7 @@ as plain Editors and Contributors."""
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from relations.models import Publication
 
@@ -21,3 +22,17 @@ def test_a_contributor_is_offered_send_to_review_only_where_they_may_save(
     draft = make_event(publication=Publication.DRAFT)
     page = contributor_client.get(reverse("admin:relations_event_change", args=[draft.pk]))
     assert 'name="_send_to_review"' in page.text
+
+
+def test_the_history_lists_the_sources_added_in_full(editor_client, make_agreement, make_source):
+    agreement = make_agreement(title="Treaty of Sources")
+    long_title = (
+        "Cooperation with Turkey: the Ministry's page on the treaties, visits and "
+        "commissions of the two countries since 1920, with their texts"
+    )
+    agreement.sources.set([make_source(title=long_title), make_source(title="Izvestia, 1921")])
+    page = editor_client.get(reverse("admin:relations_agreement_history", args=[agreement.pk]))
+    assert page.status_code == 200
+    # simple-history cut the list: "Cooperation with Turkey: the Mi[120 chars]1921)]".
+    assert "chars]" not in page.text
+    assert escape(long_title) in page.text and "Izvestia, 1921" in page.text
