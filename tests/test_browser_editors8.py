@@ -173,3 +173,28 @@ def test_two_editors_on_an_agreements_actions_lose_nothing(
     no_errors(boris)
     first.refresh_from_db()
     assert first.note_en == "Signed in Moscow"
+
+
+def test_a_contributor_reads_each_languages_note_at_360(
+    make_staff, make_agreement, make_action, sign_in
+):
+    """A published agreement is read-only for a Contributor: its actions have one column per
+    language, each headed "Note", and on a phone each card said "Note", "Note", "Note"."""
+    agreement = make_agreement(title="Treaty of Cards", publication=Publication.PUBLISHED)
+    make_action(agreement=agreement, note_en="In Moscow", note_ru="В Москве", note_tr="Moskova")
+    kemal = sign_in(make_staff("Contributors", username="kemal"))
+    kemal.set_viewport_size({"width": 360, "height": 740})
+    admin(kemal, "agreement_change", agreement.pk)
+    kemal.wait_for_load_state("load")
+    kemal.evaluate("() => new Promise(done => setTimeout(done, 50))")
+    labels = kemal.evaluate(
+        """() => [...document.querySelectorAll("#actions-group tr.has_original > td")]
+          .filter(td => td.getBoundingClientRect().height > 0)
+          .map(td => getComputedStyle(td, "::before").content.replace(/^"|"$/g, ""))"""
+    )
+    notes = [label for label in labels if label.startswith("Note")]
+    assert notes == ["Note [en]", "Note [ru]", "Note [tr]"], labels
+    # And the table's headings at 1280 px ("NOTE", "NOTE", "NOTE").
+    kemal.set_viewport_size({"width": 1280, "height": 900})
+    headings = kemal.locator("#actions-group thead th[class*='column-note']").all_text_contents()
+    assert [heading.strip() for heading in headings] == ["Note [en]", "Note [ru]", "Note [tr]"]
