@@ -198,3 +198,11 @@ def test_a_contributor_reads_each_languages_note_at_360(
     kemal.set_viewport_size({"width": 1280, "height": 900})
     headings = kemal.locator("#actions-group thead th[class*='column-note']").all_text_contents()
     assert [heading.strip() for heading in headings] == ["Note [en]", "Note [ru]", "Note [tr]"]
+
+    # An Editor's columns are tabs, under one heading without a language.
+    selin = sign_in(make_staff("Editors", username="selin"))
+    admin(selin, "agreement_change", agreement.pk)
+    selin.wait_for_load_state("load")
+    selin.evaluate("() => new Promise(done => setTimeout(done, 50))")
+    shown = selin.locator("#actions-group thead th[class*='column-note']:visible")
+    assert [heading.strip() for heading in shown.all_text_contents()] == ["Note"]

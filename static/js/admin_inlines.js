@@ -20,7 +20,8 @@
     );
     // Read-only rows (a Contributor on a published entry) have a column per language,
     // all headed "Note": each says its language, as the editable columns do.
-    for (const heading of headings) {
+    // (Editable columns are folded into tabs by modeltranslation, under one heading.)
+    for (const heading of table.querySelector(".ui-tabs") ? [] : headings) {
       const language = languageOf(heading);
       const text = heading.firstChild;
       if (language && text && text.nodeType === Node.TEXT_NODE && !text.data.includes("[")) {
