@@ -45,7 +45,7 @@ from .admin_widgets import HistoryIdsMixin, SafeAutocompleteAdminMixin
 from .cache import SCHEDULE_FIELDS
 from .dates import Precision, format_date
 from .exports import neutralised
-from .forms import AgreementForm, EntryForm
+from .forms import AgreementForm, EntryForm, RowForm, RowFormSet
 from .history import (
     DiffHelper,
     record_version,
@@ -744,6 +744,17 @@ class BoundedInline(SafeAutocompleteAdminMixin):
     larger post is refused with "Please submit at most 100 forms"."""
 
     max_num = 100
+    # Each row keeps the version it was opened on: a save does not put back what another
+    # editor changed in it meanwhile.
+    form = RowForm
+    formset = RowFormSet
+
+    def get_fields(self, request, obj=None):
+        # The stamp is hidden, but a field left out of ``fields`` is not rendered at all.
+        fields = [name for name in super().get_fields(request, obj) if name != "seen_version"]
+        if not self.has_change_permission(request, obj):
+            return fields  # a read-only inline would show it as a column
+        return [*fields, "seen_version"]
 
     def get_formset(self, request, obj=None, **kwargs):
         kwargs.setdefault("absolute_max", self.max_num)

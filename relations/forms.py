@@ -10,6 +10,7 @@ from django import forms
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .history import choices_record, historical_record, latest_change, m2m_values
@@ -52,6 +53,8 @@ class EntryForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["seen_version"].initial = version_of(self.instance)
+        # The inlines' formsets share the instance: their rows' conflicts are told here.
+        self.instance._entry_form = self
         for name, field in self.fields.items():
             markdown = name in MARKDOWN_FIELDS or name.rpartition("_")[0] in MARKDOWN_FIELDS
             # (A co-chair's ``body`` is an organisation, not text.)
@@ -96,13 +99,7 @@ class EntryForm(forms.ModelForm):
         errors = []
         if refuse:
             labels = [str(self.fields[name].label) for name in conflicts]
-            save_anyway = self.fields["save_anyway"]
-            save_anyway.widget = forms.CheckboxInput()
-            save_anyway.help_text = _("Replaces their version of: %(fields)s.") % {
-                "fields": ", ".join(labels)
-            }
-            # The bound field, made while the form was cleaned, keeps its own copy.
-            self["save_anyway"].help_text = save_anyway.help_text
+            self.offer_save_anyway(labels)
             for name, their_value in conflicts.items():
                 self.add_error(
                     name,
@@ -144,6 +141,35 @@ class EntryForm(forms.ModelForm):
                 )
             )
         raise ValidationError(errors)
+
+    def offer_save_anyway(self, labels):
+        """Show "Save anyway", naming everything it overwrites (fields, then rows below)."""
+        self.overwrites = [*getattr(self, "overwrites", []), *labels]
+        save_anyway = self.fields["save_anyway"]
+        save_anyway.widget = forms.CheckboxInput()
+        save_anyway.help_text = _("Replaces their version of: %(fields)s.") % {
+            "fields": ", ".join(self.overwrites)
+        }
+        # The bound field, made while the form was cleaned, keeps its own copy.
+        self["save_anyway"].help_text = save_anyway.help_text
+
+    def refuse_for_rows(self, who, when, labels):
+        """Called by an inline's formset (``RowFormSet``) whose rows someone else changed
+        since this form was opened, in the fields this editor changed too."""
+        self.offer_save_anyway(labels)
+        self.add_error(
+            None,
+            ValidationError(
+                _(
+                    "%(who)s changed rows below on %(when)s, after you opened this entry: "
+                    "%(fields)s. Nothing has been saved. Their value is shown at each of "
+                    "those fields, yours is still in it. Tick “Save anyway” to replace "
+                    "theirs with yours, or reload the page to start again from their version."
+                ),
+                code="edit_conflict",
+                params={"who": who, "when": when, "fields": ", ".join(labels)},
+            ),
+        )
 
     def merge(self, cleaned_data, opened, theirs):
         """Three-way merge of the form's values with a version saved since it was opened.
@@ -258,6 +284,93 @@ def shown(entry, field):
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     return str(value)
+
+
+class RowForm(forms.ModelForm):
+    """A row edited inside an entry's form (an agreement's actions and links, a person's
+    roles, co-chairs, sections, a visit's agreements), with the version it was opened on.
+
+    Saving the entry saves every row whose posted values differ from the stored ones, so
+    an editor's save put back the old values of a row another editor had changed
+    meanwhile, without a word. As for the entry (``EntryForm.merge``): a field only they
+    changed keeps their value, one only you changed takes yours, and one both changed
+    refuses the save (their value shown at the field) until "Save anyway" is ticked."""
+
+    bound_field_class = EntryBoundField
+    seen_version = forms.CharField(required=False, widget=forms.HiddenInput)
+    taken_in = {}
+    refused = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["seen_version"].initial = version_of(self.instance)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        seen = cleaned_data.get("seen_version") or ""
+        # (A post without a stamp, from a page made before rows had one, is not checked.)
+        if self.instance.pk is None or not seen or seen == version_of(self.instance):
+            return cleaned_data
+        theirs = self.instance  # as stored: the form's values are put in after clean()
+        opened = opened_record(theirs, seen)
+        self.taken_in, conflicts, mine = {}, {}, False
+        opts = self._meta.model._meta
+        for name in self.fields:
+            try:
+                field = opts.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if field.primary_key or not field.concrete or name not in cleaned_data:
+                continue
+            yours = comparable(field, cleaned_data[name])
+            their = comparable(field, stored_value(theirs, field))
+            if yours == their:
+                continue
+            base = comparable(field, recorded_value(opened, field)) if opened else object()
+            if their == base:
+                mine = True
+            elif yours == base:
+                cleaned_data[name] = self.taken_in[name] = form_value(theirs, field)
+            else:
+                conflicts[name] = shown(theirs, field)
+        if not (mine or conflicts):
+            self.__dict__["changed_data"] = []  # nothing of yours to save in this row
+        if conflicts and not forms.BooleanField().to_python(self.data.get("save_anyway")):
+            who, when = describe_change(latest_change(theirs))
+            self.refused = {"who": who, "when": when, "fields": list(conflicts)}
+            for name, their_value in conflicts.items():
+                self.add_error(
+                    name,
+                    ValidationError(
+                        _("%(who)s saved: “%(value)s”. Yours is in the field."),
+                        code="edit_conflict",
+                        params={"who": who, "value": their_value},
+                    ),
+                )
+        return cleaned_data
+
+
+class RowFormSet(forms.BaseInlineFormSet):
+    """Tells the entry's form about rows refused by ``RowForm``, which offers "Save anyway"."""
+
+    def clean(self):
+        super().clean()
+        refused = [form for form in self.forms if form.refused]
+        entry_form = getattr(self.instance, "_entry_form", None)
+        if not refused or entry_form is None:
+            return
+        labels = [
+            _("%(rows)s, “%(row)s”: %(field)s")
+            % {
+                "rows": capfirst(self.model._meta.verbose_name_plural),
+                "row": form.instance,
+                "field": form.fields[name].label,
+            }
+            for form in refused
+            for name in form.refused["fields"]
+        ]
+        first = refused[0].refused
+        entry_form.refuse_for_rows(first["who"], first["when"], labels)
 
 
 class AgreementForm(EntryForm):

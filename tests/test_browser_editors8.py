@@ -119,3 +119,90 @@ def test_publishing_an_entry_changed_after_the_review_shows_the_change_first(
         "As reviewed. Added after the review.",
         Publication.PUBLISHED,
     )
+
+
+def test_two_editors_on_an_agreements_actions_lose_nothing(
+    make_staff, make_agreement, make_action, russia, sign_in
+):
+    agreement = make_agreement(title="Treaty of Rows", summary="Original")
+    first = make_action(agreement=agreement, note="")
+    make_action(agreement=agreement, party=russia, action="ratification")
+    ayse = sign_in(make_staff("Editors", username="ayse"))
+    boris = sign_in(make_staff("Editors", username="boris"))
+    admin(ayse, "agreement_change", agreement.pk)
+    admin(boris, "agreement_change", agreement.pk)
+    # The row of the first action (the rows are in the order of their dates and kinds).
+    prefix = ayse.locator(f"#actions-group input[name$='-id'][value='{first.pk}']").get_attribute(
+        "name"
+    )[: -len("-id")]
+    note = f"#id_{prefix}-note_en"
+
+    ayse.fill(note, "Signed in the Kremlin")
+    submit(ayse, "_continue")
+    no_errors(ayse)
+
+    # Boris changes the summary only: his save used to put the old, empty note back.
+    boris.fill("#id_summary_en", "Boris's summary")
+    submit(boris, "_continue")
+    no_errors(boris)
+    first.refresh_from_db()
+    agreement.refresh_from_db()
+    assert (first.note_en, agreement.summary_en) == ("Signed in the Kremlin", "Boris's summary")
+    assert boris.input_value(note) == "Signed in the Kremlin"
+
+    # Both change the same row's note: refused at the row, her value shown, his kept in it,
+    # and "Save anyway" names the row and the field.
+    admin(ayse, "agreement_change", agreement.pk)
+    ayse.fill(note, "Signed in the Kremlin by both ministers")
+    submit(ayse, "_continue")
+    no_errors(ayse)
+    boris.fill(note, "Signed in Moscow")
+    submit(boris, "_continue")
+    row = boris.locator("#actions-group tr.has_original", has=boris.locator(note))
+    assert "ayse saved: “Signed in the Kremlin by both ministers”." in row.inner_text()
+    assert boris.input_value(note) == "Signed in Moscow"
+    errors = boris.locator("ul.errorlist.nonfield").first.inner_text()
+    assert "ayse changed" in errors and "Note [en]" in errors, errors
+    save_anyway = boris.locator(".form-row", has=boris.locator("#id_save_anyway"))
+    assert "Note [en]" in save_anyway.inner_text()
+    first.refresh_from_db()
+    assert first.note_en == "Signed in the Kremlin by both ministers"
+
+    boris.check("#id_save_anyway")
+    submit(boris, "_continue")
+    no_errors(boris)
+    first.refresh_from_db()
+    assert first.note_en == "Signed in Moscow"
+
+
+def test_a_contributor_reads_each_languages_note_at_360(
+    make_staff, make_agreement, make_action, sign_in
+):
+    """A published agreement is read-only for a Contributor: its actions have one column per
+    language, each headed "Note", and on a phone each card said "Note", "Note", "Note"."""
+    agreement = make_agreement(title="Treaty of Cards", publication=Publication.PUBLISHED)
+    make_action(agreement=agreement, note_en="In Moscow", note_ru="В Москве", note_tr="Moskova")
+    kemal = sign_in(make_staff("Contributors", username="kemal"))
+    kemal.set_viewport_size({"width": 360, "height": 740})
+    admin(kemal, "agreement_change", agreement.pk)
+    kemal.wait_for_load_state("load")
+    kemal.evaluate("() => new Promise(done => setTimeout(done, 50))")
+    labels = kemal.evaluate(
+        """() => [...document.querySelectorAll("#actions-group tr.has_original > td")]
+          .filter(td => td.getBoundingClientRect().height > 0)
+          .map(td => getComputedStyle(td, "::before").content.replace(/^"|"$/g, ""))"""
+    )
+    notes = [label for label in labels if label.startswith("Note")]
+    assert notes == ["Note [en]", "Note [ru]", "Note [tr]"], labels
+    # And the table's headings at 1280 px ("NOTE", "NOTE", "NOTE").
+    kemal.set_viewport_size({"width": 1280, "height": 900})
+    headings = kemal.locator("#actions-group thead th[class*='column-note']").all_text_contents()
+    assert [heading.strip() for heading in headings] == ["Note [en]", "Note [ru]", "Note [tr]"]
+
+    # An Editor's columns are tabs, under one heading without a language.
+    selin = sign_in(make_staff("Editors", username="selin"))
+    admin(selin, "agreement_change", agreement.pk)
+    selin.wait_for_load_state("load")
+    selin.evaluate("() => new Promise(done => setTimeout(done, 50))")
+    shown = selin.locator("#actions-group thead th[class*='column-note']:visible")
+    assert [heading.strip() for heading in shown.all_text_contents()] == ["Note"]
