@@ -262,3 +262,22 @@ def test_behind_the_balancer_the_lockout_counts_the_visitor_it_names(django_behi
     ]
     assert forged == [200, 200, 200, 200, 429]
     assert post_login(stranger, "editor", "right-pw-1", **{"X-Forwarded-For": "192.0.2.77"}) == 429
+
+
+# ---------------------------------------------------------------------------
+# Audit of issue 16, item 5: Varnish takes PURGE from 127.0.0.1 (the app machines, via
+# VARNISH_URLS), which is also where nginx connects from.
+
+
+@pytest.mark.parametrize("method", ["PURGE", "BAN"])
+def test_a_visitor_cannot_purge_varnish_through_nginx(site, method):
+    port, backend = site
+    visitor = Visitor(port, "127.0.0.2")
+    assert visitor.get("/en/events/")[0] == 200
+    visitor.connection.request(method, "/", headers={"Surrogate-Key": "all"})
+    response = visitor.connection.getresponse()
+    response.read()
+    assert response.status == 405
+    status, headers, _body = visitor.get("/en/events/")
+    assert (status, headers["X-Cache"]) == (200, "hit")
+    assert [path for path, _ in backend.seen] == ["/en/events/"]
