@@ -11,10 +11,11 @@ vcl 4.1;
 import cookie;
 import std;
 
-# Where gunicorn listens; `make smoke` and the load test write their own port here.
+# nginx's second server (deploy/nginx.conf), which limits what reaches gunicorn per visitor
+# address and passes the rest on; `make smoke` and the load test write their own port here.
 backend default {
     .host = "127.0.0.1";
-    .port = "8000";
+    .port = "8081";
     .connect_timeout = 2s;
     .first_byte_timeout = 60s;
     .between_bytes_timeout = 30s;
@@ -113,6 +114,13 @@ sub vcl_backend_fetch {
 }
 
 sub vcl_backend_response {
+    # nginx's limit on what reaches the workers (deploy/nginx.conf): passed on, never kept,
+    # and no hit-for-miss either, so the next visitor's request for the page is fetched.
+    if (beresp.status == 429) {
+        set beresp.uncacheable = true;
+        set beresp.ttl = 0s;
+        return (deliver);
+    }
     # Only what the site marks as shareable is kept; the builtin rules still refuse
     # anything that sets a cookie or says private/no-store.
     if (beresp.http.Cache-Control !~ "(s-maxage|public)") {

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from . import exports, kinds, search, structured_data, timeline
+from . import canonical, exports, kinds, search, structured_data, timeline
 from .dates import decade_label
 from .models import (
     Agreement,
@@ -69,6 +69,9 @@ class FilteredListView(FilterView):
     query_parameters = ("page", "format")
 
     def get(self, request, *args, **kwargs):
+        redirect = self.canonical_redirect(request)
+        if redirect is not None:
+            return redirect
         export_format = request.GET.get("format")
         if export_format in exports.FORMATS:
             filterset = self.get_filterset(self.get_filterset_class())
@@ -78,6 +81,29 @@ class FilteredListView(FilterView):
 
     def get_queryset(self):
         return self.kind.published()
+
+    def canonical_redirect(self, request):
+        """A redirect to the list's canonical address when a value is invalid or spelt
+        otherwise (relations/canonical.py): before any list query or rendering."""
+        if not request.GET:
+            return None
+        if request.GET.get("format") in exports.FORMATS:
+            # A download with a bad filter downloads nothing, as before: dropping the filter
+            # would make it a download of everything.
+            return None
+        filterset = self.get_filterset(self.get_filterset_class())
+        values = canonical.canonical_fields(filterset.form, request.GET)
+        values["format"] = None  # not a format the list downloads as
+        if "page" in request.GET:
+            values["page"] = canonical.canonical_page(request.GET["page"])
+        self.checked_filterset = filterset  # validated once: the list reuses it
+        return canonical.redirect_for(request, values)
+
+    def get_filterset(self, filterset_class):
+        checked = getattr(self, "checked_filterset", None)
+        if type(checked) is filterset_class:
+            return checked
+        return super().get_filterset(filterset_class)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -366,12 +392,30 @@ class TimelineView(TemplateView):
     query_parameters = (*timeline.TimelineForm.base_fields, "page")
     surrogate_lists = ("event", "visit", "agreement")
 
+    def get(self, request, *args, **kwargs):
+        if request.GET:
+            # An invalid or otherwise spelt value: its canonical address (relations/canonical.py).
+            # The decades and the validated form are kept for the page (no query twice).
+            self.candidates = timeline.decades(*timeline.published())
+            self.form = form = timeline.TimelineForm(request.GET, decades=self.candidates)
+            values = canonical.canonical_fields(form, request.GET)
+            if "page" in request.GET:
+                values["page"] = canonical.canonical_page(request.GET["page"])
+            redirect = canonical.redirect_for(request, values)
+            if redirect is not None:
+                return redirect
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         # Built once: querysets are never changed in place, and building one costs.
         everything = timeline.published()
-        candidates = timeline.decades(*everything)
-        form = timeline.TimelineForm(self.request.GET or None, decades=candidates)
+        candidates = getattr(self, "candidates", None)
+        if candidates is None:
+            candidates = timeline.decades(*everything)
+        form = getattr(self, "form", None)
+        if form is None:
+            form = timeline.TimelineForm(None, decades=candidates)
         page = self.page_number()
         entries, has_next = [], False
         kept = None  # what the filters keep, when they are valid and narrow anything
@@ -436,6 +480,27 @@ class SearchView(TemplateView):
     query_parameters = ("q", "kind", "year", "page")
     surrogate_lists = tuple(kind.model._meta.model_name for kind in search.KINDS)
     per_page = 20
+
+    def get(self, request, *args, **kwargs):
+        redirect = canonical.redirect_for(request, self.canonical_values(request.GET))
+        return redirect or super().get(request, *args, **kwargs)
+
+    @staticmethod
+    def canonical_values(get):
+        """What the page reads, as it reads it (relations/canonical.py)."""
+        values = {}
+        if "q" in get:
+            query = canonical.CONTROL.sub("", get["q"]).strip()
+            values["q"] = query[: search.MAX_QUERY_LENGTH].strip() or None
+        if "kind" in get:
+            values["kind"] = get["kind"] if get["kind"] in search.BY_NAME else None
+        if "year" in get:
+            match = canonical.WHOLE_NUMBER.fullmatch(get["year"])
+            year = int(match[1]) if match else 0
+            values["year"] = str(year) if 1000 <= year <= 2999 else None
+        if "page" in get:
+            values["page"] = canonical.canonical_page(get["page"])
+        return values
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -234,6 +234,18 @@ def run_front_checks(base, env):
         for sock in slow:
             sock.close()
 
+    # 200 new search words from one address, 20 at a time (one at a time, each waits for its
+    # rendering and stays under the rate): nginx answers 429 beyond its burst
+    # (deploy/nginx.conf, limit_req), while a page Varnish holds is still served.
+    with ThreadPoolExecutor(20) as pool:
+        statuses = list(pool.map(lambda n: get(f"{base}/en/search/?q=smoke{n}x")[0], range(200)))
+    status, headers, _ = get(event_url)
+    check(
+        set(statuses) == {200, 429} and statuses.count(200) >= 20 and headers["X-Cache"] == "hit",
+        f"new searches from one address: {statuses.count(200)} pages, then 429; "
+        f"a page in Varnish still {status} ({headers['X-Cache']})",
+    )
+
 
 def spoofed_guesses_are_still_counted(base):
     """Wrong passwords, each with a new made-up X-Forwarded-For: the lockout still counts
