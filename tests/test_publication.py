@@ -560,7 +560,8 @@ def test_dates_are_not_the_palest_text():
 @pytest.mark.django_db(transaction=True)
 def test_the_header_keeps_one_shape_in_every_language_at_both_widths(site_url, browser):
     """The same header height in English, Russian and Turkish, the sections on one line
-    (scrolling sideways on a phone), and the text set in the site's own typeface."""
+    (behind the menu button on a phone: tests/test_browser_header.py), and the text set in
+    the site's own typeface."""
     from django.core.management import call_command
 
     call_command("loaddata", "seed", verbosity=0)
