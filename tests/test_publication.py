@@ -387,6 +387,61 @@ def test_the_1921_treaty_goes_by_its_usual_names():
     assert "Dostluk ve Kardeşlik Antlaşması" in treaty["summary_tr"]
 
 
+# A title in Russian or Turkish that is not the seed's (English) words translated is the
+# document's official title, as a source cited on the entry gives it.
+RIA = "ria-russia-turkey-relations"
+MFA_TR = "mfa-ortak-deklarasyon-2009"
+OFFICIAL_TITLES = {
+    ("joint-declaration-2004", "ru"): (
+        RIA,
+        "Совместная декларация об углублении дружбы и многопланового партнерства между "
+        "Российской Федерацией и Турецкой Республикой",
+    ),
+    ("joint-declaration-2004", "tr"): (
+        MFA_TR,
+        "Türkiye Cumhuriyeti ile Rusya Federasyonu Arasında Dostluğun ve Çok Boyutlu "
+        "Ortaklığın Derinleştirilmesine İlişkin Ortak Deklarasyon",
+    ),
+    ("treaty-on-principles-of-relations-1992", "tr"): (
+        MFA_TR,
+        "Türkiye Cumhuriyeti ile Rusya Federasyonu Arasındaki İlişkilerin Esasları Hakkındaki "
+        "Antlaşma",
+    ),
+    ("joint-declaration-2009", "tr"): (
+        MFA_TR,
+        "Türkiye Cumhuriyeti ile Rusya Federasyonu Arasındaki İlişkilerin Yeni Bir Aşamaya "
+        "Doğru İlerlemesi ve Dostluğun ve Çok Boyutlu Ortaklığın Daha da Derinleştirilmesine "
+        "İlişkin Ortak Deklarasyon",
+    ),
+}
+
+
+@pytest.mark.parametrize(("slug", "language"), sorted(OFFICIAL_TITLES))
+def test_an_official_title_is_the_one_its_cited_source_gives(slug, language):
+    source, title = OFFICIAL_TITLES[slug, language]
+    entry = fixture_entry(slug)
+    assert entry[f"title_{language}"] == title
+    assert [source] in entry["sources"], (slug, source)
+
+
+# A source's title is the headline its publisher gave it, read on the page; where the
+# stored copy shows none, a description in square brackets (as a bibliography does for an
+# untitled item), never a headline made up. Sputnik's report of 14 March 2017 is stored
+# without its headline.
+DESCRIBED_SOURCES = {"sputnik-erdogan-moscow-2017"}
+
+
+def test_a_source_without_a_known_headline_is_described_in_brackets():
+    for entry in entries():
+        if entry["model"] != "relations.source":
+            continue
+        fields = entry["fields"]
+        for language in LANGUAGES:
+            title = fields[f"title_{language}"]
+            bracketed = title.startswith("[") and title.endswith("]")
+            assert bracketed == (fields["slug"] in DESCRIBED_SOURCES), (fields["slug"], title)
+
+
 def test_demirel_is_basbakan_in_turkish(client, seed):
     html = get(client, "relations:visit-detail", "tr", slug="suleyman-demirel-moscow-1992")
     assert "Türkiye Başbakanı" in text_of(html)
