@@ -516,6 +516,22 @@ def test_the_about_page_covers_sources_dates_and_citing(client, seed, language):
     assert LATER_STEPS[language] in text
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_about_page_says_how_the_api_and_downloads_give_a_date(client, seed, language):
+    """The About page describes the API's dates as the API gives them: a date and its
+    precision beside it (May 1992 is 1992-05-01 with "month"), not as a shortened ISO
+    date it does not send."""
+    with translation.override(language):
+        visit = reverse("api:visits-detail", kwargs={"slug": "suleyman-demirel-moscow-1992"})
+        csv = reverse("relations:visit-list") + "?format=csv"
+    data = client.get(visit).json()
+    assert (data["date"], data["date_precision"]) == ("1992-05-01", "month")
+    assert "1992-05-01,month," in b"".join(client.get(csv).streaming_content).decode()
+    text = main_text(get(client, "relations:about", language))
+    assert "1992-05-01" in text and "date_precision" in text
+    assert "the API and the downloads carry the same precision" not in text
+
+
 def test_the_about_page_names_no_source_of_a_draft(client, seed):
     from relations.models import Event, Publication, Source
 
