@@ -85,6 +85,15 @@ def published():
     return tuple(kind.published() for kind in KINDS)
 
 
+def rows_only():
+    """Each kind's published entries without their related rows, in KINDS order: what the
+    timeline's entries show (title, dates, category or kind, address) is the entry's own
+    row. (``published()`` also reads each event's place and series, each visit's person
+    with their roles, each agreement's parties and later steps: two more queries and three
+    times the objects a page, for the home and partner pages' status and roles.)"""
+    return tuple(kind.model.objects.published() for kind in KINDS)
+
+
 def with_fields(events, visits, agreements):
     """(queryset, date column, precision column) for each kind, in KINDS order."""
     return [

@@ -366,7 +366,7 @@ class TimelineView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         # Built once: querysets are never changed in place, and building one costs.
-        everything = timeline.published()
+        everything = timeline.rows_only()
         candidates = timeline.decades(*everything)
         form = timeline.TimelineForm(self.request.GET or None, decades=candidates)
         page = self.page_number()
