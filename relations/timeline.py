@@ -85,6 +85,15 @@ def published():
     return tuple(kind.published() for kind in KINDS)
 
 
+def rows_only():
+    """Each kind's published entries without their related rows, in KINDS order: what the
+    timeline's entries show (title, dates, category or kind, address) is the entry's own
+    row. (``published()`` also reads each event's place and series, each visit's person
+    with their roles, each agreement's parties and later steps: two more queries and three
+    times the objects a page, for the home and partner pages' status and roles.)"""
+    return tuple(kind.model.objects.published() for kind in KINDS)
+
+
 def with_fields(events, visits, agreements):
     """(queryset, date column, precision column) for each kind, in KINDS order."""
     return [
@@ -159,6 +168,22 @@ def chronology(events, visits, agreements, kind=None, limit=None, skip=0):
             Entry(each, item, getattr(item, date_field), getattr(item, precision_field))
         )
     return chronological
+
+
+def few(events, visits, agreements):
+    """Every entry of the three querysets, oldest first, in the order ``chronology`` gives:
+    for querysets known to hold few entries (a day's in every year), read whole at once,
+    one query a kind, rather than their keys first and then the entries shown."""
+    keyed = []
+    for each, (queryset, date_field, precision_field) in zip(
+        BY_SLUG, with_fields(events, visits, agreements), strict=True
+    ):
+        for item in queryset.order_by(date_field, "title", "pk"):
+            date = getattr(item, date_field)
+            entry = Entry(each, item, date, getattr(item, precision_field))
+            keyed.append(((date, str(item.title), each, item.pk), entry))
+    keyed.sort(key=lambda pair: pair[0])
+    return [entry for _key, entry in keyed]
 
 
 def latest(events, visits, agreements, length):

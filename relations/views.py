@@ -396,7 +396,7 @@ class TimelineView(TemplateView):
         if request.GET:
             # An invalid or otherwise spelt value: its canonical address (relations/canonical.py).
             # The decades and the validated form are kept for the page (no query twice).
-            self.candidates = timeline.decades(*timeline.published())
+            self.candidates = timeline.decades(*timeline.rows_only())
             self.form = form = timeline.TimelineForm(request.GET, decades=self.candidates)
             values = canonical.canonical_fields(form, request.GET)
             if "page" in request.GET:
@@ -409,7 +409,7 @@ class TimelineView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         # Built once: querysets are never changed in place, and building one costs.
-        everything = timeline.published()
+        everything = timeline.rows_only()
         candidates = getattr(self, "candidates", None)
         if candidates is None:
             candidates = timeline.decades(*everything)

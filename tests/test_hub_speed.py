@@ -10,7 +10,8 @@ import datetime
 import pytest
 from django.utils import translation
 
-from relations import timeline
+from relations import hub, timeline
+from relations.models import Agreement, Event
 
 pytestmark = pytest.mark.django_db
 
@@ -121,3 +122,70 @@ def test_filled_decades_with_every_kind_left_out_reads_nothing(mixed, django_ass
         assert timeline.filled_decades(
             [1990], (events.none(), visits.none(), agreements.none())
         ) == [[]]
+
+
+# ---------------------------------------------------------------------------
+# The partner page
+
+
+@pytest.fixture
+def partner_record(make_event, make_agreement, make_visit, turkey, russia):
+    """Turkey's entries among others', some drafts, some on 16 March of earlier years."""
+    for year in range(1990, 2030):
+        make_event(title=f"Turkish event {year}", date=d(year, 3, 16), countries=[turkey])
+        make_event(title=f"Russian event {year}", date=d(year, 3, 16), countries=[russia])
+        make_agreement(title=f"Turkish accord {year}", signed_on=d(year, 3, 16), parties=[turkey])
+    make_event(title="Draft", date=d(2020, 3, 16), countries=[turkey], publication="draft")
+    make_event(title="Both", date=d(1921, 3, 16), countries=[turkey, russia])
+    make_visit(title="Visit", date=d(2000, 3, 16))
+
+
+@pytest.mark.parametrize("walk", [True, False])
+def test_the_latest_linked_entries_are_the_same_whichever_way_they_are_read(
+    partner_record, turkey, walk
+):
+    for model, field in ((Event, "countries"), (Agreement, "parties")):
+        queryset = model.objects.published().for_pages().filter(**{field: turkey})
+        expected = [entry.pk for entry in queryset[: hub.CHRONOLOGY_LENGTH]]
+        count, total = (1000, 1) if walk else (1, 1000)
+        latest = hub.latest_linked(model, field, turkey, count, total)
+        assert [entry.pk for entry in latest] == expected
+        assert len(expected) == hub.CHRONOLOGY_LENGTH
+
+
+def test_largest_pk_counts_drafts_too(partner_record):
+    assert hub.largest_pk(Event) == Event.objects.order_by("pk").last().pk
+    Event.objects.all().delete()
+    assert hub.largest_pk(Event) == 0
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_few_gives_what_chronology_gives(partner_record, turkey, language):
+    today = d(2026, 3, 16)
+    with translation.override(language):
+        querysets = timeline.filter_by(*timeline.published(), country=turkey)
+        days = timeline.same_day_in_earlier_years(*querysets, today)
+        expected = [(e.kind, e.item.pk, e.date, e.precision) for e in timeline.chronology(*days)]
+        found = [(e.kind, e.item.pk, e.date, e.precision) for e in timeline.few(*days)]
+        assert found == expected
+        assert len(found) == 2 * 36 + 2  # 1990–2025 twice, 1921 and the visit
+
+
+def test_on_this_day_on_the_partner_page(client, partner_record, partner_page, monkeypatch):
+    monkeypatch.setattr("relations.hub.timezone.localdate", lambda: d(2026, 3, 16))
+    html = client.get(partner_page.get_absolute_url()).text
+    on_this_day = html.split('id="on-this-day-heading"')[1].split("</section>")[0]
+    assert "Turkish event 1990" in on_this_day and "Turkish accord 2025" in on_this_day
+    assert "Both" in on_this_day and "Visit" in on_this_day
+    assert "Russian event" not in on_this_day and "Draft" not in on_this_day
+    assert "Turkish event 2026" not in on_this_day  # today is news, not history
+
+
+def test_the_people_who_signed_are_those_of_published_agreements(
+    client, partner_page, turkey, make_action, make_agreement, make_person
+):
+    signed, drafted = make_person(name="Signed Person"), make_person(name="Drafted Person")
+    make_action(signatory=signed, party=turkey)
+    make_action(signatory=drafted, party=turkey, agreement=make_agreement(publication="draft"))
+    names = [person.name for person in hub.partner_people(turkey)]
+    assert names == ["Signed Person"]
