@@ -114,3 +114,13 @@ def test_a_lists_count_reads_an_index_not_the_table(year_mix, client, path, inde
     for the capped count: 4.8 ms CPU at 100,000 events; the index: 1.0)."""
     assert f"COVERING INDEX {index}" in count_plan(client, path)
 
+
+@pytest.mark.django_db
+def test_a_count_computes_no_annotation(make_agreement, client):
+    """The agreements' "later steps recorded" is a subquery per row: not for counting."""
+    make_agreement(title="Counted")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/en/agreements/")
+    assert response.context["result_count"] == 1
+    (count,) = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT COUNT")]
+    assert "EXISTS" not in count
