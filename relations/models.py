@@ -183,7 +183,7 @@ class PublishableQuerySet(SlugQuerySet):
 class YearQuerySet(models.QuerySet):
     """Rows with a start date (and maybe an end) at a precision, named by ``date_fields``."""
 
-    def in_year(self, year):
+    def in_year(self, year, hint_counts=False):
         """Entries whose period touches ``year``: the 1930s are in 1935.
 
         Plain date comparisons that indexes serve, rather than the year of every row: a
@@ -203,8 +203,11 @@ class YearQuerySet(models.QuerySet):
             )
         # Implied by every branch, and said once more so that the list's order index is
         # read from the end of the year down, not from today down to the year. A count
-        # leaves it out (without_order_hints).
-        return self.filter(touches, OrderHint(F(start), last_day))
+        # leaves it out (without_order_hints), unless ``hint_counts``: with an equality on
+        # the first column of a (column, start) index, SQLite reads that index from the
+        # year's end down, which beats the branches' ranges.
+        hint = Q(**{f"{start}__lte": last_day}) if hint_counts else OrderHint(F(start), last_day)
+        return self.filter(touches, hint)
 
 
 class OrderHint(LessThanOrEqual):
@@ -796,6 +799,14 @@ class Event(Publishable, Dated):
             # The year filter looks up spans by their end, with their start (so that the
             # search's year, search.Year, reads the index alone).
             models.Index(fields=["end_date", "date"], name="event_end_start"),
+            # Whether a visitor may see an entry, read without the table: a list's capped
+            # count scans this instead of 10,001 whole rows (events 4.8 -> 1.0 ms CPU at
+            # 100,000). It leads with the id so that no query searches it (the id's own
+            # index is the table): SQLite's plans are otherwise unchanged; the schedule
+            # first (tried before) made the timeline sort whole tables.
+            models.Index(
+                fields=["id", "publication", "publish_at", "unpublish_at"], name="event_visible"
+            ),
         ]
         constraints = [
             choices_constraint("publication", Publication, "event_publication_valid"),
@@ -868,6 +879,10 @@ class Visit(Publishable, Dated):
             models.Index(fields=["-date", "title"], name="visit_date_title"),
             models.Index(fields=["date", "title"], name="visit_chronology"),
             models.Index(fields=["end_date", "date"], name="visit_end_start"),
+            # As event_visible.
+            models.Index(
+                fields=["id", "publication", "publish_at", "unpublish_at"], name="visit_visible"
+            ),
         ]
         constraints = [
             choices_constraint("publication", Publication, "visit_publication_valid"),
@@ -1002,6 +1017,10 @@ class Agreement(Publishable):
             models.Index(fields=["status", "signed_on"], name="agreement_status_signed"),
             models.Index(fields=["-signed_on", "title"], name="agreement_signed_title"),
             models.Index(fields=["signed_on", "title"], name="agreement_chronology"),
+            # As event_visible.
+            models.Index(
+                fields=["id", "publication", "publish_at", "unpublish_at"], name="agreement_visible"
+            ),
         ]
         constraints = [
             choices_constraint("publication", Publication, "agreement_publication_valid"),

@@ -46,7 +46,9 @@ class CappedPaginator(Paginator):
     def count(self):
         if hasattr(self.object_list, "count_up_to"):  # search.IndexedMatches, PostgresMatches
             return self.object_list.count_up_to(self.MAX_RESULTS + 1)
-        counted = without_order_hints(self.object_list.order_by())
+        # Only the ids: an annotation the list shows (an agreement's "later steps
+        # recorded", a subquery) is not computed for 10,001 rows.
+        counted = without_order_hints(self.object_list.order_by()).values("pk")
         return counted[: self.MAX_RESULTS + 1].count()
 
     @property

@@ -4,8 +4,10 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
+from relations.filters import EventFilter
 from relations.models import Event, Visit, without_order_hints
 from relations.views import CappedPaginator
 
@@ -72,10 +74,53 @@ def test_a_queryset_without_hints_is_left_as_it_is(year_mix):
 def test_the_count_of_a_year_reads_the_branches_indexes(year_mix, client):
     """Beside "starts before the year's end", SQLite read every row that starts before the
     year's end (85 ms for 1981 at 100,000 events); the branches alone are index ranges."""
+    assert "MULTI-INDEX OR" in count_plan(client, "/en/events/?year=1981")
+
+
+def count_plan(client, path):
+    """SQLite's plan of the result count of the list at ``path``."""
     with CaptureQueriesContext(connection) as queries:
-        client.get("/en/events/?year=1981")
+        client.get(path)
     (count,) = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT COUNT")]
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN QUERY PLAN {count}")
-        plan = " ".join(str(row[-1]) for row in cursor.fetchall())
-    assert "MULTI-INDEX OR" in plan
+        return " ".join(str(row[-1]) for row in cursor.fetchall())
+
+
+@sqlite_only
+@pytest.mark.django_db
+def test_a_year_with_a_category_is_counted_from_the_category_index(year_mix, client):
+    """Where an equality leads a (column, date) index, the hint stays in the count: the
+    index is read from the year's end down (14 ms at 100,000 events, 36 without)."""
+    assert "(category=? AND date<?)" in count_plan(
+        client, "/en/events/?year=1981&category=diplomatic"
+    )
+    filtered = EventFilter(QueryDict("year=1981&category=diplomatic"), Event.objects.published())
+    assert CappedPaginator(filtered.qs, 20).count == 4
+
+
+@sqlite_only
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path, index",
+    [
+        ("/en/events/", "event_visible"),
+        ("/en/visits/", "visit_visible"),
+        ("/en/agreements/", "agreement_visible"),
+    ],
+)
+def test_a_lists_count_reads_an_index_not_the_table(year_mix, client, path, index):
+    """Whether a visitor may see an entry is in an index of its own (10,001 whole rows read
+    for the capped count: 4.8 ms CPU at 100,000 events; the index: 1.0)."""
+    assert f"COVERING INDEX {index}" in count_plan(client, path)
+
+
+@pytest.mark.django_db
+def test_a_count_computes_no_annotation(make_agreement, client):
+    """The agreements' "later steps recorded" is a subquery per row: not for counting."""
+    make_agreement(title="Counted")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/en/agreements/")
+    assert response.context["result_count"] == 1
+    (count,) = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT COUNT")]
+    assert "EXISTS" not in count
