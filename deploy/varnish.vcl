@@ -34,6 +34,8 @@ acl front {
 }
 
 sub vcl_recv {
+    # Said by Varnish alone, below, for a real signed-in editor (nginx does not limit them).
+    unset req.http.X-Signed-In-Editor;
     # Varnish appends the address it sees (nginx's); Django reads the last one as the
     # visitor's (config/proxy.py), so that hop is taken off again.
     if (client.ip ~ front && req.http.X-Forwarded-For ~ ",") {
@@ -63,6 +65,7 @@ sub vcl_recv {
         set req.http.X-Pass-Token = regsub(std.fileread("/etc/varnish/cooperation-pass-token"), "\s+$", "");
         if (req.http.X-Pass-Token ~ "^[0-9a-f]{64}$" && cookie.get("signedin") == req.http.X-Pass-Token) {
             unset req.http.X-Pass-Token;
+            set req.http.X-Signed-In-Editor = "1";
             return (pass);
         }
         unset req.http.X-Pass-Token;

@@ -158,6 +158,21 @@ def test_a_refused_address_is_not_stored(site):
     assert backend.seen[-1] == ("/en/timeline/", "127.0.0.5")
 
 
+def test_signed_in_editors_are_not_limited_and_nobody_can_say_they_are_one(site):
+    """An office of editors shares one address: their pages pass Varnish with the signed-in
+    marker (the token ``make_site`` gives Varnish) and nginx does not count them. A made-up
+    marker, or Varnish's own header written by a visitor, is counted as anyone's."""
+    port, _backend = site
+    editor = Visitor(port, "127.0.0.6")
+    answers, _seconds = burst(editor, count=BURST + 30, Cookie=f"sessionid=s; signedin={'ab' * 32}")
+    assert {status for status, _headers, _body in answers} == {200}
+    for address, headers in (
+        ("127.0.0.7", {"Cookie": f"sessionid=s; signedin={'cd' * 32}"}),
+        ("127.0.0.8", {"X-Signed-In-Editor": "1"}),
+    ):
+        check_limited(*burst(Visitor(port, address), **headers))
+
+
 # ---------------------------------------------------------------------------
 # Behind a load balancer (issue 16, the `set_real_ip_from` line of deploy/nginx.conf): here
 # 127.0.0.1 is the balancer, and it names the visitor in X-Forwarded-For.
