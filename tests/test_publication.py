@@ -402,6 +402,12 @@ OFFICIAL_TITLES = {
         "Türkiye Cumhuriyeti ile Rusya Federasyonu Arasında Dostluğun ve Çok Boyutlu "
         "Ortaklığın Derinleştirilmesine İlişkin Ortak Deklarasyon",
     ),
+    ("joint-declaration-2009", "ru"): (
+        "cntd-joint-declaration-2009",
+        "Совместная декларация о продвижении к новому этапу отношений между Российской "
+        "Федерацией и Турецкой Республикой и дальнейшем углублении дружбы и многопланового "
+        "партнерства",
+    ),
     ("treaty-on-principles-of-relations-1992", "tr"): (
         MFA_TR,
         "Türkiye Cumhuriyeti ile Rusya Federasyonu Arasındaki İlişkilerin Esasları Hakkındaki "
