@@ -402,6 +402,12 @@ OFFICIAL_TITLES = {
         "Türkiye Cumhuriyeti ile Rusya Federasyonu Arasında Dostluğun ve Çok Boyutlu "
         "Ortaklığın Derinleştirilmesine İlişkin Ortak Deklarasyon",
     ),
+    ("joint-declaration-2009", "ru"): (
+        "cntd-joint-declaration-2009",
+        "Совместная декларация о продвижении к новому этапу отношений между Российской "
+        "Федерацией и Турецкой Республикой и дальнейшем углублении дружбы и многопланового "
+        "партнерства",
+    ),
     ("treaty-on-principles-of-relations-1992", "tr"): (
         MFA_TR,
         "Türkiye Cumhuriyeti ile Rusya Federasyonu Arasındaki İlişkilerin Esasları Hakkındaki "
@@ -675,3 +681,18 @@ def test_search_finds_the_1921_treaty_by_its_other_name(seed, language, words):
     with translation.override(language):
         found = [match.item.slug for match in search(words)]
     assert "treaty-of-brotherhood-1921" in found[:3], found
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_missing_page_names_no_canonical_address_or_translations(client, seed, language):
+    """A 404 is no page: it claims no canonical address and offers no "same page" in the
+    other languages (an address that does not exist there either)."""
+    response = client.get(f"/{language}/events/no-such-event/")
+    assert response.status_code == 404
+    head = response.content.decode().split("</head>", 1)[0]
+    assert 'rel="canonical"' not in head
+    assert "hreflang" not in head
+    assert 'property="og:url"' not in head
+    # A page that exists keeps them.
+    page = get(client, "relations:event-detail", language, slug="idef-1993")
+    assert 'rel="canonical"' in page and 'hreflang="ru"' in page
