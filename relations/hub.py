@@ -10,6 +10,7 @@ facts come from, how dates are shown and how to cite it.
 
 import datetime
 
+from django.db import connections
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -101,18 +102,27 @@ def latest_linked(model, field, country, count, total):
 def partner_context(page):
     """Everything a partner page shows, drawn from the records of its country."""
     country = page.country
-    figures = {
-        "agreements": Agreement.objects.published().filter(parties=country).count(),
-        "visits": Visit.objects.published().involving(country).count(),
-        "events": Event.objects.published().filter(countries=country).count(),
-    }
+    counted = scalars(
+        counts={
+            "agreements": Agreement.objects.published().filter(parties=country),
+            "visits": Visit.objects.published().involving(country),
+            "events": Event.objects.published().filter(countries=country),
+        },
+        firsts={
+            "last_event": Event._base_manager.order_by("-pk").values("pk")[:1],
+            "last_agreement": Agreement._base_manager.order_by("-pk").values("pk")[:1],
+        },
+    )
+    figures = {name: counted[name] for name in ("agreements", "visits", "events")}
     # Newest first, read once for the chronology and the latest of each kind.
-    recent_events = latest_linked(Event, "countries", country, figures["events"], largest_pk(Event))
+    recent_events = latest_linked(
+        Event, "countries", country, figures["events"], counted["last_event"] or 0
+    )
     recent_visits = list(
         Visit.objects.published().for_pages().involving(country)[:CHRONOLOGY_LENGTH]
     )
     recent_agreements = latest_linked(
-        Agreement, "parties", country, figures["agreements"], largest_pk(Agreement)
+        Agreement, "parties", country, figures["agreements"], counted["last_agreement"] or 0
     )
     return {
         "page": page,
@@ -134,10 +144,29 @@ def partner_context(page):
     }
 
 
-def largest_pk(model):
-    """The highest id of ``model``'s rows: how many there are at most, from the primary key's
-    index alone."""
-    return model._base_manager.order_by("-pk").values_list("pk", flat=True).first() or 0
+def scalars(counts, firsts):
+    """In one query: the number of rows of each queryset in ``counts``, and the first value
+    of each single-column queryset in ``firsts`` (None when it has no row), by name.
+
+    The partner page's three figures and the two kinds' largest ids were five queries;
+    as scalar subqueries of one SELECT they are one round trip and one cursor."""
+    names, selects, params, database = [], [], [], None
+    for name, queryset in counts.items():
+        sql, sql_params = queryset.order_by().values("pk").query.sql_with_params()
+        names.append(name)
+        selects.append(f"(SELECT COUNT(*) FROM ({sql}) counted)")
+        params += sql_params
+        database = queryset.db
+    for name, queryset in firsts.items():
+        sql, sql_params = queryset.query.sql_with_params()
+        names.append(name)
+        selects.append(f"({sql})")
+        params += sql_params
+        database = queryset.db
+    with connections[database].cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(selects)}", params)
+        row = cursor.fetchone()
+    return dict(zip(names, row, strict=True))
 
 
 def first_few(name, queryset):

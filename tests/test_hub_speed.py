@@ -11,7 +11,7 @@ import pytest
 from django.utils import translation
 
 from relations import hub, timeline
-from relations.models import Agreement, Event
+from relations.models import Agreement, Event, Visit
 
 pytestmark = pytest.mark.django_db
 
@@ -153,10 +153,30 @@ def test_the_latest_linked_entries_are_the_same_whichever_way_they_are_read(
         assert len(expected) == hub.CHRONOLOGY_LENGTH
 
 
-def test_largest_pk_counts_drafts_too(partner_record):
-    assert hub.largest_pk(Event) == Event.objects.order_by("pk").last().pk
-    Event.objects.all().delete()
-    assert hub.largest_pk(Event) == 0
+def test_the_figures_and_largest_ids_in_one_query(
+    partner_record, turkey, russia, django_assert_num_queries
+):
+    counts = {
+        "events": Event.objects.published().filter(countries=turkey),
+        "russian events": Event.objects.published().filter(countries=russia),
+        "agreements": Agreement.objects.published().filter(parties=turkey),
+        "visits": Visit.objects.published().involving(turkey),
+        "none": Event.objects.published().filter(title="nothing"),
+    }
+    last = Event._base_manager.order_by("-pk").values("pk")[:1]
+    nothing = Event._base_manager.filter(title="nothing").order_by("-pk").values("pk")[:1]
+    with django_assert_num_queries(1):
+        found = hub.scalars(counts, {"last": last, "nothing": nothing})
+    expected = {name: queryset.count() for name, queryset in counts.items()}
+    assert found == expected | {"last": Event.objects.order_by("pk").last().pk, "nothing": None}
+    assert (found["events"], found["russian events"]) == (41, 41)  # a draft among Turkey's
+
+
+def test_the_partner_page_shows_the_figures(client, partner_record, partner_page):
+    html = client.get(partner_page.get_absolute_url()).text
+    figures = html.split('class="figures"')[1].split("</section>")[0]
+    assert "<strong>41</strong>" in figures  # events: 40 + "Both", not the draft
+    assert "<strong>1</strong>" in figures  # the visit
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
