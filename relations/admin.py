@@ -435,8 +435,14 @@ class EntryAdmin(HistoryIdsMixin, ImportExportModelAdmin, SimpleHistoryAdmin, Tr
             request.POST = as_draft_copy(request.POST, self.model)
             request.POST["_saveasnew"] = "1"  # the inlines' rows become new rows too
             request.deleted_meanwhile = deletion
-            # Django hides "Save" on a "Save as new" form; here it is the way on.
-            extra_context = (extra_context or {}) | {"show_save": True}
+            # Django hides "Save" on a "Save as new" form; here it is the way on. The
+            # entry's own links (preview, history) lead nowhere now, and its breadcrumb said
+            # "None".
+            extra_context = {
+                key: value
+                for key, value in (extra_context or {}).items()
+                if key not in ("preview_url", "preview_languages")
+            } | {"show_save": True, "deleted_meanwhile": deletion}
             return super().changeform_view(request, None, form_url, extra_context)
         if request.method == "POST" and "_saveasnew" in request.POST and object_id:
             obj = self.get_object(request, unquote(object_id))

@@ -171,6 +171,23 @@ class EntryForm(forms.ModelForm):
             ),
         )
 
+    def refuse_for_deleted_rows(self, who, when, rows):
+        """Called by ``RowFormSet`` for rows deleted since this form was opened."""
+        self.offer_save_anyway([_("%(row)s (added again)") % {"row": row} for row in rows])
+        self.add_error(
+            None,
+            ValidationError(
+                _(
+                    "%(who)s deleted rows below on %(when)s, after you opened this entry: "
+                    "%(rows)s. Nothing has been saved; what you typed in them is still there. "
+                    "Tick “Save anyway” to add them again as new rows, or tick their "
+                    "“Delete?” box to let them go."
+                ),
+                code="deleted_meanwhile",
+                params={"who": who, "when": when, "rows": "; ".join(rows)},
+            ),
+        )
+
     def merge(self, cleaned_data, opened, theirs):
         """Three-way merge of the form's values with a version saved since it was opened.
 
@@ -300,6 +317,8 @@ class RowForm(forms.ModelForm):
     seen_version = forms.CharField(required=False, widget=forms.HiddenInput)
     taken_in = {}
     refused = {}
+    # Set by RowFormSet on a row deleted since the form was opened: its deletion record.
+    deleted_meanwhile = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -307,6 +326,21 @@ class RowForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        if self.deleted_meanwhile is not None:
+            if not (cleaned_data.get("DELETE") or save_anyway_ticked(self.data)):
+                who, when = describe_change(self.deleted_meanwhile)
+                self.add_error(
+                    None,
+                    ValidationError(
+                        _(
+                            "%(who)s deleted this row on %(when)s, after you opened the entry. "
+                            "What you typed is still in it."
+                        ),
+                        code="deleted_meanwhile",
+                        params={"who": who, "when": when},
+                    ),
+                )
+            return cleaned_data
         seen = cleaned_data.get("seen_version") or ""
         # (A post without a stamp, from a page made before rows had one, is not checked.)
         if self.instance.pk is None or not seen or seen == version_of(self.instance):
@@ -335,7 +369,7 @@ class RowForm(forms.ModelForm):
                 conflicts[name] = shown(theirs, field)
         if not (mine or conflicts):
             self.__dict__["changed_data"] = []  # nothing of yours to save in this row
-        if conflicts and not forms.BooleanField().to_python(self.data.get("save_anyway")):
+        if conflicts and not save_anyway_ticked(self.data):
             who, when = describe_change(latest_change(theirs))
             self.refused = {"who": who, "when": when, "fields": list(conflicts)}
             for name, their_value in conflicts.items():
@@ -350,19 +384,84 @@ class RowForm(forms.ModelForm):
         return cleaned_data
 
 
+def save_anyway_ticked(data):
+    """Whether the entry's form was posted with "Save anyway" ticked."""
+    return forms.BooleanField().to_python(data.get("save_anyway"))
+
+
 class RowFormSet(forms.BaseInlineFormSet):
-    """Tells the entry's form about rows refused by ``RowForm``, which offers "Save anyway"."""
+    """Tells the entry's form about rows refused by ``RowForm``, which offers "Save anyway".
+
+    A row deleted since the form was opened made Django refuse every save with an error no
+    one saw (its hidden id was "not one of the available choices"): the row is kept as
+    typed, said to be deleted, and "Save anyway" adds it again as a new row."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        pk = self.model._meta.pk
+        if not (self.is_bound and i < self.initial_form_count()) or not form.instance._state.adding:
+            return form
+        posted = form.data.get(form.add_prefix(pk.name))
+        try:
+            deletion = (
+                self.model.history.filter(**{pk.attname: posted, "history_type": "-"})
+                .select_related("history_user")
+                .order_by("-history_date")
+                .first()
+            )
+        except (ValueError, ValidationError):
+            deletion = None
+        if deletion is not None:
+            form.deleted_meanwhile = deletion
+            # Its id names no row now (and is posted again, to be recognised again): the
+            # form is for a new row.
+            form.fields[pk.name] = forms.CharField(required=False, widget=forms.HiddenInput)
+            self.rows_deleted_meanwhile = True
+        return form
+
+    def get_queryset(self):
+        """The rows the forms are for, in their order: the admin pairs each form with the
+        row at its place, and a row deleted meanwhile put every later form beside the
+        wrong row, the last one dropped from the page with what was typed in it."""
+        queryset = super().get_queryset()
+        if getattr(self, "rows_deleted_meanwhile", False) and "forms" in self.__dict__:
+            return [form.instance for form in self.initial_forms]
+        return queryset
+
+    def save(self, commit=True):
+        saved = super().save(commit)
+        for form in self.initial_forms:
+            if form.deleted_meanwhile is not None and not self._should_delete_form(form):
+                row = self.save_new(form, commit=commit)
+                self.new_objects.append(row)
+                saved.append(row)
+        return saved
 
     def clean(self):
         super().clean()
-        refused = [form for form in self.forms if form.refused]
         entry_form = getattr(self.instance, "_entry_form", None)
-        if not refused or entry_form is None:
+        if entry_form is None:
+            return
+        rows = capfirst(self.model._meta.verbose_name_plural)
+        gone = [
+            form
+            for form in self.initial_forms
+            if form.deleted_meanwhile is not None
+            and not self._should_delete_form(form)
+            and not save_anyway_ticked(self.data)
+        ]
+        if gone:
+            entry_form.refuse_for_deleted_rows(
+                *describe_change(gone[0].deleted_meanwhile),
+                [_("%(rows)s, “%(row)s”") % {"rows": rows, "row": form.instance} for form in gone],
+            )
+        refused = [form for form in self.forms if form.refused]
+        if not refused:
             return
         labels = [
             _("%(rows)s, “%(row)s”: %(field)s")
             % {
-                "rows": capfirst(self.model._meta.verbose_name_plural),
+                "rows": rows,
                 "row": form.instance,
                 "field": form.fields[name].label,
             }

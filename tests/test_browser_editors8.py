@@ -206,3 +206,42 @@ def test_a_contributor_reads_each_languages_note_at_360(
     selin.evaluate("() => new Promise(done => setTimeout(done, 50))")
     shown = selin.locator("#actions-group thead th[class*='column-note']:visible")
     assert [heading.strip() for heading in shown.all_text_contents()] == ["Note"]
+
+
+def test_a_row_deleted_meanwhile_keeps_what_was_typed_and_can_come_back(
+    make_staff, make_agreement, make_action, russia, sign_in
+):
+    agreement = make_agreement(title="Treaty of Gone Rows")
+    gone = make_action(agreement=agreement, note="")
+    kept = make_action(agreement=agreement, party=russia, action="ratification")
+    ayse = sign_in(make_staff("Editors", username="ayse"))
+    boris = sign_in(make_staff("Editors", username="boris"))
+    admin(ayse, "agreement_change", agreement.pk)
+    admin(boris, "agreement_change", agreement.pk)
+
+    def row_prefix(page, action):
+        name = page.locator(f"#actions-group input[name$='-id'][value='{action.pk}']")
+        return name.get_attribute("name")[: -len("-id")]
+
+    ayse.check(f"#id_{row_prefix(ayse, gone)}-DELETE")
+    submit(ayse, "_continue")
+    no_errors(ayse)
+
+    note = f"#id_{row_prefix(boris, gone)}-note_en"
+    boris.fill(note, "Signed at the Kremlin at noon")
+    submit(boris, "_continue")
+    # Refused, and said why (it was an error no one could see, on every save); his text
+    # is still in the row.
+    errors = boris.locator("ul.errorlist.nonfield").first.inner_text()
+    assert "ayse deleted rows below" in errors, errors
+    assert "ayse deleted this row" in boris.locator("#actions-group").inner_text()
+    assert boris.input_value(note) == "Signed at the Kremlin at noon"
+    save_anyway = boris.locator(".form-row", has=boris.locator("#id_save_anyway"))
+    assert "(added again)" in save_anyway.inner_text()
+
+    boris.check("#id_save_anyway")
+    submit(boris, "_continue")
+    no_errors(boris)
+    rows = sorted(agreement.actions.values_list("pk", "note_en"))
+    assert len(rows) == 2 and (kept.pk, "") in rows
+    assert "Signed at the Kremlin at noon" in dict(rows).values()

@@ -36,3 +36,19 @@ def test_the_history_lists_the_sources_added_in_full(editor_client, make_agreeme
     # simple-history cut the list: "Cooperation with Turkey: the Mi[120 chars]1921)]".
     assert "chars]" not in page.text
     assert escape(long_title) in page.text and "Izvestia, 1921" in page.text
+
+
+def test_a_form_posted_to_an_entry_deleted_meanwhile_links_to_nothing_gone(
+    editor_client, make_event, event_post
+):
+    event = make_event(title="Talks in Sochi")
+    data = event_post(event, summary="Typed while it was deleted")
+    url = reverse("admin:relations_event_change", args=[event.pk])
+    event.delete()
+    page = editor_client.post(url, data)
+    assert page.status_code == 200
+    assert "Typed while it was deleted" in page.text
+    # The breadcrumb said "None"; "Preview" and "History" led to a 404.
+    breadcrumbs = page.text.split('<div class="breadcrumbs">', 1)[1].split("</div>", 1)[0]
+    assert "None" not in breadcrumbs and "Deleted meanwhile" in breadcrumbs
+    assert "previewlink" not in page.text and "historylink" not in page.text
