@@ -124,3 +124,25 @@ def test_a_count_computes_no_annotation(make_agreement, client):
     assert response.context["result_count"] == 1
     (count,) = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT COUNT")]
     assert "EXISTS" not in count
+
+
+@sqlite_only
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "ru", "tr"])
+@pytest.mark.parametrize("path", ["/offices/", "/organisations/"])
+def test_the_offices_and_organisations_are_read_in_order_not_sorted(
+    make_office, client, path, language
+):
+    for _ in range(25):
+        make_office()
+    with CaptureQueriesContext(connection) as queries:
+        client.get(f"/{language}{path}")
+    (page,) = [
+        q["sql"]
+        for q in queries.captured_queries
+        if "ORDER BY" in q["sql"] and " LIMIT " in q["sql"] and "COUNT" not in q["sql"]
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {page}")
+        plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+    assert "_name-" in plan and "TEMP B-TREE" not in plan
