@@ -4,7 +4,7 @@ models' published querysets. The home and partner pages are in relations/hub.py.
 from math import ceil
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -50,6 +50,23 @@ class CappedPaginator(Paginator):
         # recorded", a subquery) is not computed for 10,001 rows.
         counted = without_order_hints(self.object_list.order_by()).values("pk")
         return counted[: self.MAX_RESULTS + 1].count()
+
+    def page(self, number):
+        """Past the first pages, the page's ids first (read from the list's order index,
+        which holds the schedule: models.SCHEDULE), then those rows with their joins, in
+        the same query: an OFFSET of 9,980 then skips index entries, not rows joined to
+        their countries and series (events, page 500: 17 -> 1 ms of SQL)."""
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        if bottom < self.DEEP or not isinstance(self.object_list, QuerySet):
+            return super().page(number)
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        ids = self.object_list.values("pk")[bottom:top]
+        return self._get_page(self.object_list.filter(pk__in=ids), number, self)
+
+    DEEP = 200  # from the 11th page of 20
 
     @property
     def is_capped(self):
