@@ -156,7 +156,7 @@ def slug_field(help_text=None):
 
 # The columns that say whether a visitor may see an entry (published()), added at the end
 # of the newest-first list indexes: a deep page's OFFSET skips its rows in the index, the
-# table read for the 20 shown only (CappedPaginator.page).
+# table read for the 20 shown only (views.ListPaginator.page).
 SCHEDULE = ("publication", "publish_at", "unpublish_at")
 
 

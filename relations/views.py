@@ -51,6 +51,20 @@ class CappedPaginator(Paginator):
         counted = without_order_hints(self.object_list.order_by()).values("pk")
         return counted[: self.MAX_RESULTS + 1].count()
 
+    @property
+    def is_capped(self):
+        return self.count > self.MAX_RESULTS
+
+    @cached_property
+    def num_pages(self):
+        return ceil(min(self.count, self.MAX_RESULTS) / self.per_page) or 1
+
+
+class ListPaginator(CappedPaginator):
+    """The lists' paginator: deep pages read by their ids first. (Search's pages stay with
+    CappedPaginator: a ranked queryset orders by its rank, which an id subquery would have
+    to select.)"""
+
     def page(self, number):
         """Past the first pages, the page's ids first (read from the list's order index,
         which holds the schedule: models.SCHEDULE), then those rows with their joins, in
@@ -68,20 +82,12 @@ class CappedPaginator(Paginator):
 
     DEEP = 200  # from the 11th page of 20
 
-    @property
-    def is_capped(self):
-        return self.count > self.MAX_RESULTS
-
-    @cached_property
-    def num_pages(self):
-        return ceil(min(self.count, self.MAX_RESULTS) / self.per_page) or 1
-
 
 class FilteredListView(FilterView):
     """A list with django-filter's form, a result count and pagination that keeps filters."""
 
     paginate_by = 20
-    paginator_class = CappedPaginator
+    paginator_class = ListPaginator
     strict = True
     kind = None  # its entry in relations.kinds: what it downloads as, whether it has a feed
     # Read by the page cache (relations/cache.py), with the filters' names; others are dropped.

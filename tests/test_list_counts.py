@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from relations.filters import EventFilter
 from relations.models import Event, Visit, without_order_hints
-from relations.views import CappedPaginator
+from relations.views import CappedPaginator, ListPaginator
 
 sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's query plans")
 
@@ -152,13 +152,13 @@ def test_the_offices_and_organisations_are_read_in_order_not_sorted(
 @pytest.mark.django_db
 @pytest.mark.parametrize("order", ["-date", "date", "title", "-title"])
 def test_a_deep_page_holds_the_entries_an_offset_gives(make_event, order, monkeypatch):
-    """Past CappedPaginator.DEEP a page is read by its ids first: the same entries in the
+    """Past ListPaginator.DEEP a page is read by its ids first: the same entries in the
     same order as Django's paginator gives, ties (one date, one title) included."""
     for n in range(23):
         make_event(title=f"Same {n % 3}", slug=f"same-{n}", date=datetime.date(1990 + n % 4, 1, 1))
-    monkeypatch.setattr(CappedPaginator, "DEEP", 0)
+    monkeypatch.setattr(ListPaginator, "DEEP", 0)
     events = Event.objects.published().order_by(order, "pk")
-    ours, django = CappedPaginator(events, 5), Paginator(events, 5)
+    ours, django = ListPaginator(events, 5), Paginator(events, 5)
     assert ours.num_pages == django.num_pages == 5
     for number in django.page_range:
         assert list(ours.page(number)) == list(django.page(number))
@@ -173,7 +173,7 @@ def test_a_deep_page_skips_index_entries_not_rows(make_event, client, language, 
     CPU at 100,000 events)."""
     for n in range(25):
         make_event(date=datetime.date(2000 + n, 1, 1))
-    monkeypatch.setattr(CappedPaginator, "DEEP", 0)
+    monkeypatch.setattr(ListPaginator, "DEEP", 0)
     with CaptureQueriesContext(connection) as queries:
         client.get(f"/{language}/events/?page=2")
     (page,) = [
