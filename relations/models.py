@@ -154,6 +154,12 @@ def slug_field(help_text=None):
     )
 
 
+# The columns that say whether a visitor may see an entry (published()), added at the end
+# of the newest-first list indexes: a deep page's OFFSET skips its rows in the index, the
+# table read for the 20 shown only (views.ListPaginator.page).
+SCHEDULE = ("publication", "publish_at", "unpublish_at")
+
+
 # ---------------------------------------------------------------------------
 # Query sets
 
@@ -579,6 +585,9 @@ class Organisation(Publishable):
     class Meta:
         ordering = ["name"]
         permissions = [publish_permission("organisation", "organisations")]
+        # The list's order (one index per language, as for the other lists): a page is read
+        # from it, not sorted from the whole table (2,000 rows at the benchmark's size).
+        indexes = [models.Index(fields=["name"], name="organisation_name")]
         constraints = [
             choices_constraint("publication", Publication, "organisation_publication_valid"),
             choices_constraint("kind", OrganisationKind, "organisation_kind_valid"),
@@ -793,7 +802,7 @@ class Event(Publishable, Dated):
         indexes = [
             models.Index(fields=["category", "date"], name="event_category_date"),
             # The list's order: its first page and its page count never sort the table.
-            models.Index(fields=["-date", "title"], name="event_date_title"),
+            models.Index(fields=["-date", "title", *SCHEDULE], name="event_date_title"),
             # Oldest first: the timeline and the lists sorted that way.
             models.Index(fields=["date", "title"], name="event_chronology"),
             # The year filter looks up spans by their end, with their start (so that the
@@ -876,7 +885,7 @@ class Visit(Publishable, Dated):
         permissions = [publish_permission("visit", "visits")]
         indexes = [
             models.Index(fields=["level", "date"], name="visit_level_date"),
-            models.Index(fields=["-date", "title"], name="visit_date_title"),
+            models.Index(fields=["-date", "title", *SCHEDULE], name="visit_date_title"),
             models.Index(fields=["date", "title"], name="visit_chronology"),
             models.Index(fields=["end_date", "date"], name="visit_end_start"),
             # As event_visible.
@@ -1015,7 +1024,7 @@ class Agreement(Publishable):
         indexes = [
             models.Index(fields=["kind", "signed_on"], name="agreement_kind_signed"),
             models.Index(fields=["status", "signed_on"], name="agreement_status_signed"),
-            models.Index(fields=["-signed_on", "title"], name="agreement_signed_title"),
+            models.Index(fields=["-signed_on", "title", *SCHEDULE], name="agreement_signed_title"),
             models.Index(fields=["signed_on", "title"], name="agreement_chronology"),
             # As event_visible.
             models.Index(
@@ -1128,6 +1137,8 @@ class Office(Publishable):
 
     class Meta:
         ordering = ["name"]
+        # The list's order, as the organisations' (offices, page 49: 17 -> 8 ms CPU).
+        indexes = [models.Index(fields=["name"], name="office_name")]
         permissions = [publish_permission("office", "offices")]
         constraints = [choices_constraint("publication", Publication, "office_publication_valid")]
 
