@@ -9,7 +9,6 @@ its decade without special cases.
 """
 
 import datetime
-import functools
 import heapq
 from dataclasses import dataclass
 from itertools import groupby, islice
@@ -36,16 +35,6 @@ DETAIL_FIELDS = {
 }
 
 
-@functools.cache
-def choice_labels(kind, language):
-    """{value: label} of ``kind``'s detail field in ``language``: what get_FOO_display()
-    gives, translated once per language instead of once per choice and entry (Django's
-    get_FOO_display hashes every lazy label of the field's choices, a translation each:
-    about 900 lookups for a page of 100 entries)."""
-    field = BY_SLUG[kind].model._meta.get_field(DETAIL_FIELDS[kind])
-    return {value: str(label) for value, label in field.flatchoices}
-
-
 @dataclass
 class Entry:
     kind: str
@@ -60,8 +49,7 @@ class Entry:
     @property
     def detail(self):
         """The entry's category, kind of agreement or level of visit, as get_FOO_display()."""
-        value = getattr(self.item, DETAIL_FIELDS[self.kind])
-        return choice_labels(self.kind, get_language()).get(value, value)
+        return getattr(self.item, f"get_{DETAIL_FIELDS[self.kind]}_display")()
 
     @property
     def decade(self):
