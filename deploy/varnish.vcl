@@ -11,10 +11,11 @@ vcl 4.1;
 import cookie;
 import std;
 
-# Where gunicorn listens; `make smoke` and the load test write their own port here.
+# nginx's second server (deploy/nginx.conf), which limits what reaches gunicorn per visitor
+# address and passes the rest on; `make smoke` and the load test write their own port here.
 backend default {
     .host = "127.0.0.1";
-    .port = "8000";
+    .port = "8081";
     .connect_timeout = 2s;
     .first_byte_timeout = 60s;
     .between_bytes_timeout = 30s;
@@ -33,6 +34,8 @@ acl front {
 }
 
 sub vcl_recv {
+    # Said by Varnish alone, below, for a real signed-in editor (nginx does not limit them).
+    unset req.http.X-Signed-In-Editor;
     # Varnish appends the address it sees (nginx's); Django reads the last one as the
     # visitor's (config/proxy.py), so that hop is taken off again.
     if (client.ip ~ front && req.http.X-Forwarded-For ~ ",") {
@@ -62,6 +65,7 @@ sub vcl_recv {
         set req.http.X-Pass-Token = regsub(std.fileread("/etc/varnish/cooperation-pass-token"), "\s+$", "");
         if (req.http.X-Pass-Token ~ "^[0-9a-f]{64}$" && cookie.get("signedin") == req.http.X-Pass-Token) {
             unset req.http.X-Pass-Token;
+            set req.http.X-Signed-In-Editor = "1";
             return (pass);
         }
         unset req.http.X-Pass-Token;
@@ -113,6 +117,13 @@ sub vcl_backend_fetch {
 }
 
 sub vcl_backend_response {
+    # nginx's limit on what reaches the workers (deploy/nginx.conf): passed on, never kept,
+    # and no hit-for-miss either, so the next visitor's request for the page is fetched.
+    if (beresp.status == 429) {
+        set beresp.uncacheable = true;
+        set beresp.ttl = 0s;
+        return (deliver);
+    }
     # Only what the site marks as shareable is kept; the builtin rules still refuse
     # anything that sets a cookie or says private/no-store.
     if (beresp.http.Cache-Control !~ "(s-maxage|public)") {

@@ -45,7 +45,7 @@ from .admin_widgets import HistoryIdsMixin, SafeAutocompleteAdminMixin
 from .cache import SCHEDULE_FIELDS
 from .dates import Precision, format_date
 from .exports import neutralised
-from .forms import AgreementForm, EntryForm
+from .forms import AgreementForm, EntryForm, RowForm, RowFormSet
 from .history import (
     DiffHelper,
     record_version,
@@ -435,8 +435,14 @@ class EntryAdmin(HistoryIdsMixin, ImportExportModelAdmin, SimpleHistoryAdmin, Tr
             request.POST = as_draft_copy(request.POST, self.model)
             request.POST["_saveasnew"] = "1"  # the inlines' rows become new rows too
             request.deleted_meanwhile = deletion
-            # Django hides "Save" on a "Save as new" form; here it is the way on.
-            extra_context = (extra_context or {}) | {"show_save": True}
+            # Django hides "Save" on a "Save as new" form; here it is the way on. The
+            # entry's own links (preview, history) lead nowhere now, and its breadcrumb said
+            # "None".
+            extra_context = {
+                key: value
+                for key, value in (extra_context or {}).items()
+                if key not in ("preview_url", "preview_languages")
+            } | {"show_save": True, "deleted_meanwhile": deletion}
             return super().changeform_view(request, None, form_url, extra_context)
         if request.method == "POST" and "_saveasnew" in request.POST and object_id:
             obj = self.get_object(request, unquote(object_id))
@@ -744,6 +750,17 @@ class BoundedInline(SafeAutocompleteAdminMixin):
     larger post is refused with "Please submit at most 100 forms"."""
 
     max_num = 100
+    # Each row keeps the version it was opened on: a save does not put back what another
+    # editor changed in it meanwhile.
+    form = RowForm
+    formset = RowFormSet
+
+    def get_fields(self, request, obj=None):
+        # The stamp is hidden, but a field left out of ``fields`` is not rendered at all.
+        fields = [name for name in super().get_fields(request, obj) if name != "seen_version"]
+        if not self.has_change_permission(request, obj):
+            return fields  # a read-only inline would show it as a column
+        return [*fields, "seen_version"]
 
     def get_formset(self, request, obj=None, **kwargs):
         kwargs.setdefault("absolute_max", self.max_num)

@@ -19,7 +19,7 @@ from collections import defaultdict
 from contextvars import ContextVar
 
 from django.db.models import CASCADE
-from django.utils.html import escape
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from modeltranslation.fields import TranslationField
 from simple_history import register
@@ -320,13 +320,20 @@ def word_diff(old, new):
 
 class DiffHelper(HistoricalRecordContextHelper):
     """simple-history's differences, with texts longer than a line diffed word by word
-    instead of shortened to their first and last characters."""
+    instead of shortened to their first and last characters, and many-to-many choices
+    listed in full (simple-history cut "[Cooperation with Turkey, No: 104, the 1[180
+    chars]921)]": which source was added could not be read)."""
 
     LONG = 80
 
     def stringify_delta_change_values(self, change, old, new):
         if isinstance(old, str) and isinstance(new, str) and max(len(old), len(new)) > self.LONG:
             return word_diff(old, new)
+        if isinstance(old, list) and isinstance(new, list):
+            return tuple(
+                format_html("[{}]", format_html_join(", ", "{}", ((item,) for item in value)))
+                for value in (old, new)
+            )
         return super().stringify_delta_change_values(change, old, new)
 
 

@@ -2,12 +2,12 @@
 
 Each entry names what the rest of the site needs to know about a kind: its model, its
 URL names, the FilterSet of its list, the schema of its API and downloads, whether it
-has a feed and a sitemap. Views, the API, downloads, feeds, sitemaps, the timeline and
-the benchmark's sample pages read this registry rather than keeping lists of their own,
-so adding a kind is one model, one entry here, one set of templates and a migration
-(docs/architecture.md). The entries with pages come from ``published()`` and
-``for_pages()`` on the model's QuerySet: the registry says which kinds there are, the
-models say what visitors see of them.
+has a feed and a sitemap, and its schema.org description. Views, the API, downloads,
+feeds, sitemaps, the timeline and the benchmark's sample pages read this registry rather
+than keeping lists of their own, so adding a kind is one model, one entry here, one set
+of templates and a migration (docs/architecture.md). The entries with pages come from
+``published()`` and ``for_pages()`` on the model's QuerySet: the registry says which
+kinds there are, the models say what visitors see of them.
 
 What site search reads of a kind (the fields it searches, its number in the SQLite
 index) is its ``search`` part, a ``Searched``: ``relations.search.KINDS`` is this
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
-from . import filters, schemas
+from . import filters, schemas, structured_data
 from .history import is_history_record
 from .models import Agreement, Event, EventSeries, Office, Organisation, PartnerPage, Person, Visit
 
@@ -62,6 +62,9 @@ class EntryKind:
     feed: bool = False  # a feed of its newest entries at /feeds/<plural>/
     sitemap: bool = True
     search: Searched | None = None
+    # Its detail page's schema.org description: a function of an entry giving a dict
+    # (relations/structured_data.py), wrapped by ``structured_data.json_ld``.
+    schema_org: object = None
 
     def __str__(self):
         return self.name
@@ -100,6 +103,7 @@ EVENTS = EntryKind(
     ("countries",),
     feed=True,
     search=Searched(3, "title", ("summary", "body", "place"), "when", "date"),
+    schema_org=structured_data.event_data,
 )
 AGREEMENTS = EntryKind(
     "agreements",
@@ -112,6 +116,7 @@ AGREEMENTS = EntryKind(
     schema_prefetch=("parties",),
     feed=True,
     search=Searched(2, "title", ("aliases", "summary", "place"), "when", "signed_on"),
+    schema_org=structured_data.agreement_data,
 )
 VISITS = EntryKind(
     "visits",
@@ -124,6 +129,7 @@ VISITS = EntryKind(
     ("person", "origin_country", "host_country"),
     feed=True,
     search=Searched(4, "title", ("summary", "role", "place"), "when", "date"),
+    schema_org=structured_data.visit_data,
 )
 OFFICES = EntryKind(
     "offices",
@@ -135,6 +141,7 @@ OFFICES = EntryKind(
     schemas.OfficeOut,
     ("organisation", "country"),
     search=Searched(7, "name", ("city", "address", "summary")),
+    schema_org=structured_data.office_data,
 )
 ORGANISATIONS = EntryKind(
     "organisations",
@@ -147,6 +154,7 @@ ORGANISATIONS = EntryKind(
     ("parent",),
     ("countries",),
     search=Searched(6, "name", ("acronym", "description"), more=("members_note", "founding_note")),
+    schema_org=structured_data.organisation_data,
 )
 SERIES = EntryKind(
     "recurring-events",
@@ -155,6 +163,7 @@ SERIES = EntryKind(
     _("Recurring event"),
     _("Recurring events"),
     search=Searched(5, "name", ("acronym", "description", "place")),
+    schema_org=structured_data.series_data,
 )
 PARTNER_PAGES = EntryKind(
     "partner-pages",
@@ -163,6 +172,7 @@ PARTNER_PAGES = EntryKind(
     _("Partner page"),
     _("Partner pages"),
     search=Searched(1, "title", ("summary",), related=(("sections", ("title", "body")),)),
+    schema_org=structured_data.partner_data,
 )
 # People are not drafts (relations.models.Person): their sitemap is of those a published
 # entry names (sitemaps.PersonSitemap), not of published people.
@@ -174,6 +184,7 @@ PEOPLE = EntryKind(
     _("People"),
     sitemap=False,
     search=Searched(8, "name", ("summary",), related=(("roles", ("title",)),)),
+    schema_org=structured_data.person_data,
 )
 
 ALL = (EVENTS, AGREEMENTS, VISITS, OFFICES, ORGANISATIONS, SERIES, PARTNER_PAGES, PEOPLE)

@@ -13,7 +13,6 @@ from django.utils.safestring import mark_safe
 
 from .dates import iso_date, iso_end_date
 from .markup import safe_url
-from .models import Agreement, Event, EventSeries, Office, Organisation, PartnerPage, Person, Visit
 
 ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
@@ -135,25 +134,14 @@ def person_data(person):
     return {"@type": "Person", "name": person.name, "description": person.summary}
 
 
-BUILDERS = {
-    Event: event_data,
-    Visit: visit_data,
-    Agreement: agreement_data,
-    Office: office_data,
-    Organisation: organisation_data,
-    EventSeries: series_data,
-    PartnerPage: partner_data,
-    Person: person_data,
-}
-
-
 def without_empty(data):
     return {key: value for key, value in data.items() if value not in (None, "", [])}
 
 
-def json_ld(obj, url):
-    """The schema.org description of ``obj``, without empty properties."""
-    return without_empty({"@context": "https://schema.org", **BUILDERS[type(obj)](obj), "url": url})
+def json_ld(description, url):
+    """A page's JSON-LD: ``description`` (its kind's ``schema_org`` of the entry, in
+    relations/kinds.py) with its context and address, without empty properties."""
+    return without_empty({"@context": "https://schema.org", **description, "url": url})
 
 
 def as_script_text(data):

@@ -15,7 +15,10 @@ from itertools import groupby, islice
 
 from django import forms
 from django.db import connections
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.fields import NONE
+from modeltranslation.utils import build_localized_fieldname, fallbacks_enabled, resolution_order
 
 from . import kinds
 from .dates import Precision, decade_label, format_date
@@ -25,10 +28,10 @@ from .models import Category, Country
 KINDS = (kinds.EVENTS, kinds.VISITS, kinds.AGREEMENTS)
 BY_SLUG = {kind.singular: kind for kind in KINDS}
 # The choice shown beside each entry: what sort of event, agreement or visit it is.
-DETAIL_METHODS = {
-    kinds.EVENTS.singular: "get_category_display",
-    kinds.AGREEMENTS.singular: "get_kind_display",
-    kinds.VISITS.singular: "get_level_display",
+DETAIL_FIELDS = {
+    kinds.EVENTS.singular: "category",
+    kinds.AGREEMENTS.singular: "kind",
+    kinds.VISITS.singular: "level",
 }
 
 
@@ -45,8 +48,8 @@ class Entry:
 
     @property
     def detail(self):
-        """The entry's category, kind of agreement or level of visit."""
-        return getattr(self.item, DETAIL_METHODS[self.kind])()
+        """The entry's category, kind of agreement or level of visit, as get_FOO_display()."""
+        return getattr(self.item, f"get_{DETAIL_FIELDS[self.kind]}_display")()
 
     @property
     def decade(self):
@@ -70,12 +73,49 @@ def published():
     return tuple(kind.published() for kind in KINDS)
 
 
+def rows_only():
+    """Each kind's published entries without their related rows, in KINDS order: what the
+    timeline's entries show (title, dates, category or kind, address) is the entry's own
+    row. (``published()`` also reads each event's place and series, each visit's person
+    with their roles, each agreement's parties and later steps: two more queries and three
+    times the objects a page, for the home and partner pages' status and roles.)"""
+    return tuple(kind.model.objects.published() for kind in KINDS)
+
+
 def with_fields(events, visits, agreements):
     """(queryset, date column, precision column) for each kind, in KINDS order."""
     return [
         (queryset, *kind.date_fields)
         for queryset, kind in zip((events, visits, agreements), KINDS, strict=True)
     ]
+
+
+def translated_keys(queryset, date_field):
+    """(date, title, pk) rows of ``queryset``, the title in the current language with
+    modeltranslation's fallback, as ``values_list(date_field, "title", "pk")`` gives them.
+
+    modeltranslation's values_list resolves the fallback on a stand-in instance for every
+    row, through its field descriptor, looking the language up again each time: for the
+    1,001 rows a kind gives the timeline's deepest page, most of the page's time. Here the
+    languages are looked up once and the localized columns read as plain values."""
+    model = queryset.model
+    descriptor = model.title
+    field = descriptor.field
+    languages = resolution_order(get_language(), descriptor.fallback_languages)
+    columns = [build_localized_fieldname("title", language) for language in languages]
+    default = field.get_default()
+    undefined = default if descriptor.fallback_undefined is NONE else descriptor.fallback_undefined
+    missing = (
+        descriptor.fallback_value
+        if fallbacks_enabled() and descriptor.fallback_value is not NONE
+        else default
+    )
+    rows = queryset.rewrite(False).values_list(date_field, *columns, "pk")
+    for date, *titles, pk in rows:
+        title = next(
+            (value for value in titles if value is not None and value != undefined), missing
+        )
+        yield date, title, pk
 
 
 def sort_keys(rows, kind):
@@ -98,12 +138,10 @@ def chronology(events, visits, agreements, kind=None, limit=None, skip=0):
         if kind and each != kind:
             continue
         querysets[each] = (queryset, date_field, precision_field)
-        ordered = queryset.order_by(date_field, "title", "pk").values_list(
-            date_field, "title", "pk"
-        )
+        ordered = queryset.order_by(date_field, "title", "pk")
         if limit is not None:
             ordered = ordered[: skip + limit]
-        keys.append(sort_keys(ordered, each))
+        keys.append(sort_keys(translated_keys(ordered, date_field), each))
     end = None if limit is None else skip + limit
     shown = list(islice(heapq.merge(*keys), skip, end))
     items = {}
@@ -118,6 +156,22 @@ def chronology(events, visits, agreements, kind=None, limit=None, skip=0):
             Entry(each, item, getattr(item, date_field), getattr(item, precision_field))
         )
     return chronological
+
+
+def few(events, visits, agreements):
+    """Every entry of the three querysets, oldest first, in the order ``chronology`` gives:
+    for querysets known to hold few entries (a day's in every year), read whole at once,
+    one query a kind, rather than their keys first and then the entries shown."""
+    keyed = []
+    for each, (queryset, date_field, precision_field) in zip(
+        BY_SLUG, with_fields(events, visits, agreements), strict=True
+    ):
+        for item in queryset.order_by(date_field, "title", "pk"):
+            date = getattr(item, date_field)
+            entry = Entry(each, item, date, getattr(item, precision_field))
+            keyed.append(((date, str(item.title), each, item.pk), entry))
+    keyed.sort(key=lambda pair: pair[0])
+    return [entry for _key, entry in keyed]
 
 
 def latest(events, visits, agreements, length):
@@ -168,31 +222,34 @@ def filled_decades(candidates, *groups):
     least one of the three holds an entry in, so that no decade offered is empty.
 
     One query for up to DECADES_PER_QUERY decades, whatever the number of entries: a row
-    per decade, a flag per group, each an EXISTS that seeks the date index once per kind."""
+    per decade, a flag per group, each an EXISTS that seeks the date index once per kind.
+    Each kind's EXISTS is compiled once (``decade_test``) and given each decade's bounds."""
     found = [[] for _group in groups]
+    tests, database = [], None
+    for querysets in groups:
+        kinds_tests = []
+        for queryset, date_field, _precision in with_fields(*querysets):
+            if queryset.query.is_empty():  # .none(): a kind the filters leave out
+                continue
+            kinds_tests.append(decade_test(queryset, date_field))
+            database = queryset.db
+        tests.append(kinds_tests)
+    if database is None:
+        return found
     for first in range(0, len(candidates), DECADES_PER_QUERY):
         chunk = candidates[first : first + DECADES_PER_QUERY]
-        selects, params, database = [], [], None
+        selects, params = [], []
         for decade in chunk:
             start, end = datetime.date(decade, 1, 1), datetime.date(decade + 10, 1, 1)
             flags = []
-            for querysets in groups:
+            for kinds_tests in tests:
                 conditions = []
-                for queryset, date_field, _precision in with_fields(*querysets):
-                    if queryset.query.is_empty():  # .none(): a kind the filters leave out
-                        continue
-                    inside = queryset.filter(
-                        **{f"{date_field}__gte": start, f"{date_field}__lt": end}
-                    )
-                    sql, sql_params = inside.order_by().values("pk").query.sql_with_params()
-                    conditions.append(f"EXISTS ({sql})")
-                    params += sql_params
-                    database = queryset.db
+                for sql, bind in kinds_tests:
+                    conditions.append(sql)
+                    params += bind(start, end)
                 test = " OR ".join(conditions) or "1 = 0"
                 flags.append(f"CASE WHEN {test} THEN 1 ELSE 0 END")
             selects.append(f"SELECT {int(decade)}, {', '.join(flags)}")
-        if database is None:
-            break
         with connections[database].cursor() as cursor:
             cursor.execute(" UNION ALL ".join(selects), params)
             rows = cursor.fetchall()
@@ -201,6 +258,53 @@ def filled_decades(candidates, *groups):
                 if flag:
                     found[index].append(decade)
     return [sorted(decades) for decades in found]
+
+
+# Two pairs of bounds that no other parameter of a timeline queryset equals: compiling a
+# query with each shows which of its parameters are the bounds.
+_PROBES = (
+    (datetime.date(1, 1, 2), datetime.date(1, 1, 3)),
+    (datetime.date(1, 1, 4), datetime.date(1, 1, 5)),
+)
+
+
+def decade_test(queryset, date_field):
+    """("EXISTS (...)", bind): ``queryset`` narrowed to ``start <= date < end``, compiled
+    once, and ``bind(start, end)`` giving its parameters for any bounds.
+
+    Compiling a queryset through the ORM costs about as much as running it here; the
+    decade menu needs one per decade and kind, so the SQL is built once and only the two
+    bounds change (found by compiling with two sets of made-up bounds and comparing)."""
+    compiled = []
+    for start, end in _PROBES:
+        inside = queryset.filter(**{f"{date_field}__gte": start, f"{date_field}__lt": end})
+        compiled.append(inside.order_by().values("pk").query.sql_with_params())
+    (sql, first), (second_sql, second) = compiled
+    if sql != second_sql or len(first) != len(second):
+        raise AssertionError("the bounds changed the query's SQL")  # never: ORM invariant
+    connection = connections[queryset.db]
+    adapted = {
+        connection.ops.adapt_datefield_value(_PROBES[0][0]): 0,
+        connection.ops.adapt_datefield_value(_PROBES[0][1]): 1,
+    }
+    slots = []
+    for position, (one, other) in enumerate(zip(first, second, strict=True)):
+        if one != other:
+            slots.append((position, adapted[one]))
+    if sorted(bound for _position, bound in slots) != [0, 1]:
+        raise AssertionError("the bounds were not found among the parameters")
+
+    def bind(start, end):
+        params = list(first)
+        bounds = (
+            connection.ops.adapt_datefield_value(start),
+            connection.ops.adapt_datefield_value(end),
+        )
+        for position, bound in slots:
+            params[position] = bounds[bound]
+        return params
+
+    return f"EXISTS ({sql})", bind
 
 
 def in_decade(events, visits, agreements, decade):

@@ -4,7 +4,7 @@ models' published querysets. The home and partner pages are in relations/hub.py.
 from math import ceil
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from . import exports, kinds, search, structured_data, timeline
+from . import canonical, exports, kinds, search, structured_data, timeline
 from .dates import decade_label
 from .models import (
     Agreement,
@@ -28,6 +28,7 @@ from .models import (
     Person,
     Role,
     Visit,
+    without_order_hints,
 )
 
 
@@ -45,7 +46,10 @@ class CappedPaginator(Paginator):
     def count(self):
         if hasattr(self.object_list, "count_up_to"):  # search.IndexedMatches, PostgresMatches
             return self.object_list.count_up_to(self.MAX_RESULTS + 1)
-        return self.object_list.order_by()[: self.MAX_RESULTS + 1].count()
+        # Only the ids: an annotation the list shows (an agreement's "later steps
+        # recorded", a subquery) is not computed for 10,001 rows.
+        counted = without_order_hints(self.object_list.order_by()).values("pk")
+        return counted[: self.MAX_RESULTS + 1].count()
 
     @property
     def is_capped(self):
@@ -62,17 +66,43 @@ class SearchPaginator(CappedPaginator):
     MAX_RESULTS = search.COUNT_LIMIT
 
 
+class ListPaginator(CappedPaginator):
+    """The lists' paginator: deep pages read by their ids first. (Search's pages stay with
+    SearchPaginator, a CappedPaginator: a ranked queryset orders by its rank, which an id
+    subquery would have to select.)"""
+
+    def page(self, number):
+        """Past the first pages, the page's ids first (read from the list's order index,
+        which holds the schedule: models.SCHEDULE), then those rows with their joins, in
+        the same query: an OFFSET of 9,980 then skips index entries, not rows joined to
+        their countries and series (events, page 500: 17 -> 1 ms of SQL)."""
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        if bottom < self.DEEP or not isinstance(self.object_list, QuerySet):
+            return super().page(number)
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        ids = self.object_list.values("pk")[bottom:top]
+        return self._get_page(self.object_list.filter(pk__in=ids), number, self)
+
+    DEEP = 200  # from the 11th page of 20
+
+
 class FilteredListView(FilterView):
     """A list with django-filter's form, a result count and pagination that keeps filters."""
 
     paginate_by = 20
-    paginator_class = CappedPaginator
+    paginator_class = ListPaginator
     strict = True
     kind = None  # its entry in relations.kinds: what it downloads as, whether it has a feed
     # Read by the page cache (relations/cache.py), with the filters' names; others are dropped.
     query_parameters = ("page", "format")
 
     def get(self, request, *args, **kwargs):
+        redirect = self.canonical_redirect(request)
+        if redirect is not None:
+            return redirect
         export_format = request.GET.get("format")
         if export_format in exports.FORMATS:
             filterset = self.get_filterset(self.get_filterset_class())
@@ -82,6 +112,29 @@ class FilteredListView(FilterView):
 
     def get_queryset(self):
         return self.kind.published()
+
+    def canonical_redirect(self, request):
+        """A redirect to the list's canonical address when a value is invalid or spelt
+        otherwise (relations/canonical.py): before any list query or rendering."""
+        if not request.GET:
+            return None
+        if request.GET.get("format") in exports.FORMATS:
+            # A download with a bad filter downloads nothing, as before: dropping the filter
+            # would make it a download of everything.
+            return None
+        filterset = self.get_filterset(self.get_filterset_class())
+        values = canonical.canonical_fields(filterset.form, request.GET)
+        values["format"] = None  # not a format the list downloads as
+        if "page" in request.GET:
+            values["page"] = canonical.canonical_page(request.GET["page"])
+        self.checked_filterset = filterset  # validated once: the list reuses it
+        return canonical.redirect_for(request, values)
+
+    def get_filterset(self, filterset_class):
+        checked = getattr(self, "checked_filterset", None)
+        if type(checked) is filterset_class:
+            return checked
+        return super().get_filterset(filterset_class)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -153,7 +206,8 @@ class DetailPageMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         permalink = self.request.build_absolute_uri(self.object.get_absolute_url())
-        data = structured_data.json_ld(self.object, permalink)
+        kind = kinds.BY_MODEL[type(self.object)]
+        data = structured_data.json_ld(kind.schema_org(self.object), permalink)
         context |= {
             "breadcrumbs": breadcrumbs(self.object),
             "permalink": permalink,
@@ -369,18 +423,37 @@ class TimelineView(TemplateView):
     query_parameters = (*timeline.TimelineForm.base_fields, "page")
     surrogate_lists = ("event", "visit", "agreement")
 
+    def get(self, request, *args, **kwargs):
+        if request.GET:
+            # An invalid or otherwise spelt value: its canonical address (relations/canonical.py).
+            # The decades and the validated form are kept for the page (no query twice).
+            self.candidates = timeline.decades(*timeline.rows_only())
+            self.form = form = timeline.TimelineForm(request.GET, decades=self.candidates)
+            values = canonical.canonical_fields(form, request.GET)
+            if "page" in request.GET:
+                values["page"] = canonical.canonical_page(request.GET["page"])
+            redirect = canonical.redirect_for(request, values)
+            if redirect is not None:
+                return redirect
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        candidates = timeline.decades(*timeline.published())
-        form = timeline.TimelineForm(self.request.GET or None, decades=candidates)
+        # Built once: querysets are never changed in place, and building one costs.
+        everything = timeline.rows_only()
+        candidates = getattr(self, "candidates", None)
+        if candidates is None:
+            candidates = timeline.decades(*everything)
+        form = getattr(self, "form", None)
+        if form is None:
+            form = timeline.TimelineForm(None, decades=candidates)
         page = self.page_number()
         entries, has_next = [], False
-        everything = timeline.published()
         kept = None  # what the filters keep, when they are valid and narrow anything
         if not form.is_bound or form.is_valid():
             choices = form.cleaned_data if form.is_bound else {}
             querysets = timeline.filter_by(
-                *timeline.published(), choices.get("category"), choices.get("country")
+                *everything, choices.get("category"), choices.get("country")
             )
             kind = choices.get("kind")
             if kind or choices.get("category") or choices.get("country"):
@@ -438,6 +511,27 @@ class SearchView(TemplateView):
     query_parameters = ("q", "kind", "year", "page")
     surrogate_lists = tuple(kind.model._meta.model_name for kind in search.KINDS)
     per_page = 20
+
+    def get(self, request, *args, **kwargs):
+        redirect = canonical.redirect_for(request, self.canonical_values(request.GET))
+        return redirect or super().get(request, *args, **kwargs)
+
+    @staticmethod
+    def canonical_values(get):
+        """What the page reads, as it reads it (relations/canonical.py)."""
+        values = {}
+        if "q" in get:
+            query = canonical.CONTROL.sub("", get["q"]).strip()
+            values["q"] = query[: search.MAX_QUERY_LENGTH].strip() or None
+        if "kind" in get:
+            values["kind"] = get["kind"] if get["kind"] in search.BY_NAME else None
+        if "year" in get:
+            match = canonical.WHOLE_NUMBER.fullmatch(get["year"])
+            year = int(match[1]) if match else 0
+            values["year"] = str(year) if 1000 <= year <= 2999 else None
+        if "page" in get:
+            values["page"] = canonical.canonical_page(get["page"])
+        return values
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -1,9 +1,11 @@
-"""Start the production front, nginx → Varnish → gunicorn, from the configs in deploy/.
+"""Start the production front, nginx → Varnish → nginx → gunicorn, from the configs in deploy/.
 
 Used by `make smoke`, the load test and the benchmark's warm pages (scripts/bench_front.py,
 docs/production.md): both servers run unprivileged (or as root, which drops to their own
 users) from a temporary folder, on free loopback ports, with deploy/nginx.conf and
-deploy/varnish.vcl changed only in the lines marked for it (listen address and upstream).
+deploy/varnish.vcl changed only in the lines marked for it (listen addresses and upstreams).
+nginx's second server, Varnish's backend, limits what reaches the workers per visitor
+address (deploy/nginx.conf).
 As a program it starts the front before a gunicorn on --backend-port, prints
 "FRONT nginx=<url> varnish=<url>" and serves until it is stopped:
 
@@ -68,12 +70,38 @@ def pass_token(env=None):
     return result.stdout.strip()
 
 
-def nginx_config(listen_port, upstream_port):
+def nginx_config(
+    listen_port, upstream_port, workers_port=None, backend_port=None, balancer=None, limit=True
+):
+    """deploy/nginx.conf on its marked lines: visitors on ``listen_port``, passed to
+    ``upstream_port`` (Varnish); Varnish's backend server on ``backend_port`` (a free one if
+    None), passing to the workers on ``workers_port`` (``upstream_port`` if None). With
+    ``balancer`` (an address or range), connections from it are a load balancer's, whose
+    X-Forwarded-For names the visitor. ``limit=False`` leaves out the limit on what reaches
+    the workers (the benchmark measures what they can do, from one address)."""
     conf = (DEPLOY / "nginx.conf").read_text()
-    conf = re.sub(r"listen [^;]+;(?=\s*# front: listen)", f"listen 127.0.0.1:{listen_port};", conf)
-    return re.sub(
-        r"server [^;]+;(?=\s*# front: upstream)", f"server 127.0.0.1:{upstream_port};", conf
-    )
+    marked = {
+        "listen": f"listen 127.0.0.1:{listen_port};",
+        "upstream": f"server 127.0.0.1:{upstream_port};",
+        "workers": f"server 127.0.0.1:{workers_port or upstream_port};",
+        "backend": f"listen 127.0.0.1:{backend_port or free_port()};",
+    }
+    for mark, line in marked.items():
+        conf, found = re.subn(rf"\b(listen|server) [^;\n]+;(?=[ \t]*# front: {mark}\b)", line, conf)
+        assert found == 1, f"deploy/nginx.conf has no line marked '# front: {mark}'"
+    if balancer:
+        conf, found = re.subn(
+            r"# set_real_ip_from [^;]+;(?=\s*# front: balancer)",
+            f"set_real_ip_from {balancer};",
+            conf,
+        )
+        assert found == 1, "deploy/nginx.conf has no line marked '# front: balancer'"
+    if not limit:
+        conf, found = re.subn(
+            r"(?m)^(\s*)(limit_req [^;\n]+;)(?=[ \t]*# front: limit)", r"\1# \2", conf
+        )
+        assert found == 1, "deploy/nginx.conf has no line marked '# front: limit'"
+    return conf
 
 
 def stop(process):
@@ -87,10 +115,13 @@ def stop(process):
 
 
 @contextmanager
-def front(backend_port, workdir, varnish=True, env=None):
-    """nginx (→ Varnish) → 127.0.0.1:backend_port; yields (nginx_url, varnish_url or None).
+def front(backend_port, workdir, varnish=True, env=None, balancer=None, limit=True):
+    """nginx (→ Varnish) → nginx → 127.0.0.1:backend_port; yields (nginx_url, varnish_url
+    or None).
 
-    ``env`` is the workers' environment: Varnish is given their "signedin" token."""
+    ``env`` is the workers' environment: Varnish is given their "signedin" token.
+    ``balancer``: an address nginx trusts as the load balancer's; ``limit=False``: no limit
+    on what reaches the workers (nginx_config)."""
     workdir = Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
     if os.geteuid() == 0:
@@ -99,7 +130,10 @@ def front(backend_port, workdir, varnish=True, env=None):
         workdir.parent.chmod(workdir.parent.stat().st_mode | 0o111)
     started = []
     try:
-        upstream = backend_port
+        # nginx's second server stands between Varnish (or the first server) and the
+        # workers, and limits what reaches them per visitor address.
+        inner = free_port()
+        upstream = inner
         varnish_url = None
         if varnish:
             vdir = workdir / "varnish"
@@ -107,7 +141,7 @@ def front(backend_port, workdir, varnish=True, env=None):
             token_file = vdir / "pass-token"
             token_file.write_text(pass_token(env) + "\n")
             token_file.chmod(0o644 if os.geteuid() == 0 else 0o600)  # varnishd's own user
-            (vdir / "site.vcl").write_text(varnish_config(backend_port, token_file))
+            (vdir / "site.vcl").write_text(varnish_config(inner, token_file))
             vport = free_port()
             command = [
                 "varnishd", "-F", "-n", str(vdir / "state"), "-a", f"127.0.0.1:{vport}",
@@ -126,7 +160,11 @@ def front(backend_port, workdir, varnish=True, env=None):
         ndir = workdir / "nginx"
         (ndir / "temp").mkdir(parents=True, exist_ok=True)
         nport = free_port()
-        (ndir / "nginx.conf").write_text(nginx_config(nport, upstream))
+        (ndir / "nginx.conf").write_text(
+            nginx_config(
+                nport, upstream, backend_port, backend_port=inner, balancer=balancer, limit=limit
+            )
+        )
         process = subprocess.Popen(
             ["nginx", "-p", f"{ndir}/", "-c", str(ndir / "nginx.conf"), "-e", "error.log",
              "-g", "daemon off;"],
@@ -134,6 +172,7 @@ def front(backend_port, workdir, varnish=True, env=None):
         )  # fmt: skip
         started.append(process)
         wait_for_port(nport, process, "nginx")
+        wait_for_port(inner, process, "nginx")
         yield f"http://127.0.0.1:{nport}", varnish_url
     finally:
         for process in reversed(started):
@@ -145,11 +184,14 @@ def main():
     parser.add_argument("--backend-port", type=int, required=True)
     parser.add_argument("--workdir", required=True)
     parser.add_argument("--no-varnish", action="store_true")
+    parser.add_argument("--balancer", help="an address nginx trusts as the load balancer's")
     args = parser.parse_args()
     if not (shutil.which("nginx") and (args.no_varnish or shutil.which("varnishd"))):
         sys.exit("front: nginx and varnishd are needed (apt-get install nginx varnish)")
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    with front(args.backend_port, args.workdir, varnish=not args.no_varnish) as (nginx, varnish):
+    with front(
+        args.backend_port, args.workdir, varnish=not args.no_varnish, balancer=args.balancer
+    ) as (nginx, varnish):
         print(f"FRONT nginx={nginx} varnish={varnish or '-'}", flush=True)
         while True:
             time.sleep(3600)

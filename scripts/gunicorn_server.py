@@ -17,6 +17,7 @@ SIGTERM, which stops gunicorn too:
 
 import argparse
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -28,6 +29,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # As the load balancer that ends TLS passes requests on (DJANGO_BEHIND_PROXY=1).
 PROXY_HEADER = {"X-Forwarded-Proto": "https"}
+
+
+def production_env(workdir, **more):
+    """The environment of a production process for a check that serves the site: this
+    process's (DATABASE_URL, REDIS_URL) with production settings, a fresh secret, the
+    proxy in front, and static files collected into ``workdir``."""
+    return os.environ | {
+        "DJANGO_ENV": "production",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_BEHIND_PROXY": "1",
+        "DJANGO_STATIC_ROOT": str(workdir / "static"),
+        **more,
+    }
 
 
 def free_port():

@@ -75,7 +75,12 @@ shape="straight to gunicorn"
 if [ "$FRONT" = 1 ]; then
   # The production chain in front, as `make smoke` starts it: nginx (buffers slow clients)
   # → Varnish (the shared cache) → gunicorn. The editor's saves purge Varnish.
-  "$PY" scripts/front.py --backend-port "${base##*:}" --workdir "$work/front" > "$work/front.out" 2>&1 &
+  # As behind the load balancer (loopback plays it): each visitor request names its own
+  # address in X-Forwarded-For, the hostile mix one stranger's, so nginx's limit on what
+  # reaches the workers (per address, deploy/nginx.conf) answers the stranger's misses 429
+  # and never the visitors'.
+  "$PY" scripts/front.py --backend-port "${base##*:}" --workdir "$work/front" --balancer 127.0.0.1 \
+    > "$work/front.out" 2>&1 &
   front_pid=$!
   until grep -q '^FRONT' "$work/front.out"; do
     kill -0 "$front_pid" 2>/dev/null || { cat "$work/front.out"; echo "the front did not start"; exit 1; }
@@ -134,8 +139,8 @@ if [ "$HOSTILE" = 1 ]; then
       failed=1
     fi
   fi
-  # A 4xx is allowed here (a page past the last is a 404); a 5xx, a refused or dropped
-  # connection or a timeout is not.
+  # A 4xx is allowed here (a page past the last is a 404, nginx's limit a 429); a 5xx, a
+  # refused or dropped connection or a timeout is not.
   for key in status_5xx connect_errors read_errors write_errors timeouts; do
     value=$(value_of "$hostile" "$key")
     if [ "$value" != "0" ]; then echo "FAIL: hostile $key=${value:-missing}"; failed=1; fi

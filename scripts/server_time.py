@@ -2,6 +2,7 @@
 
     DATABASE_URL=sqlite:///... scripts/server_time.py              # every page: server ms, CPU ms
     DATABASE_URL=sqlite:///... scripts/server_time.py --profile home    # cProfile of one page
+    DATABASE_URL=sqlite:///... scripts/server_time.py --pages '^(home|timeline)'  # some pages
 
 Requests each page of scripts/bench.py through Django's test client in this process, the
 page cache off and the cache emptied before each request, 20 times (--requests), and prints
@@ -13,6 +14,7 @@ it first (`generate_content`, or `load_content seed`) and collect static files.
 import argparse
 import cProfile
 import pstats
+import re
 import sys
 
 import bench  # scripts/ is not a package: beside this file
@@ -22,6 +24,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=bench.SERVER_REQUESTS)
     parser.add_argument("--profile", metavar="PAGE", help="Profile the pages whose name starts so.")
+    parser.add_argument("--pages", help="Only the pages whose names match this regex.")
     parser.add_argument("--sort", default="cumulative", help="pstats sort key for --profile.")
     parser.add_argument("--lines", type=int, default=40, help="Lines of the profile shown.")
     args = parser.parse_args()
@@ -32,6 +35,8 @@ def main():
     for name, path in bench.pages():
         page_cookie = cookie if name.startswith("admin") else ""
         if args.profile and not name.startswith(args.profile):
+            continue
+        if args.pages and not re.search(args.pages, name):
             continue
         status, queries = bench.count_queries(path, page_cookie)
         if status != 200:

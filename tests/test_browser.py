@@ -21,7 +21,7 @@ PAGES = {
     "timeline": "timeline/",
     "search": "search/?q=treaty",
     "event-list": "events/",
-    "event-list-error": "events/?year=abc",
+    "event-list-empty": "events/?year=1992&q=nothing-at-all",
     "agreement-list": "agreements/?country=turkey",
     "visit-list": "visits/",
     "office-list": "offices/",

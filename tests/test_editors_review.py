@@ -177,6 +177,9 @@ def test_the_dashboard_lists_review_schedule_drafts_and_others_changes(
     assert "Later" in sections["Scheduled"]
     assert "Mine" in sections["My drafts"] and "Waiting" not in sections["My drafts"]
     assert "Waiting" in sections["Recently changed by others"]
+    assert f"by {contributor.username}" in sections["Recently changed by others"]
+    # Published but still to come: scheduled, not yet "recently published".
+    assert "Later" not in sections["Recently published"]
 
 
 def test_the_english_original_is_shown_under_each_translation(contributor_client, make_event):

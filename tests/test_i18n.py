@@ -31,7 +31,7 @@ PAGES = [
     "organisations/",
     "organisations/russian-turkish-business-council/",
     "people/recep-tayyip-erdogan/",
-    "events/?year=abc",
+    "events/?year=1992&sort=title",
     "events/?q=nothing-at-all",
     "timeline/",
     "timeline/?kind=agreement&country=turkey",

@@ -387,6 +387,67 @@ def test_the_1921_treaty_goes_by_its_usual_names():
     assert "Dostluk ve Kardeşlik Antlaşması" in treaty["summary_tr"]
 
 
+# A title in Russian or Turkish that is not the seed's (English) words translated is the
+# document's official title, as a source cited on the entry gives it.
+RIA = "ria-russia-turkey-relations"
+MFA_TR = "mfa-ortak-deklarasyon-2009"
+OFFICIAL_TITLES = {
+    ("joint-declaration-2004", "ru"): (
+        RIA,
+        "Совместная декларация об углублении дружбы и многопланового партнерства между "
+        "Российской Федерацией и Турецкой Республикой",
+    ),
+    ("joint-declaration-2004", "tr"): (
+        MFA_TR,
+        "Türkiye Cumhuriyeti ile Rusya Federasyonu Arasında Dostluğun ve Çok Boyutlu "
+        "Ortaklığın Derinleştirilmesine İlişkin Ortak Deklarasyon",
+    ),
+    ("joint-declaration-2009", "ru"): (
+        "cntd-joint-declaration-2009",
+        "Совместная декларация о продвижении к новому этапу отношений между Российской "
+        "Федерацией и Турецкой Республикой и дальнейшем углублении дружбы и многопланового "
+        "партнерства",
+    ),
+    ("treaty-on-principles-of-relations-1992", "tr"): (
+        MFA_TR,
+        "Türkiye Cumhuriyeti ile Rusya Federasyonu Arasındaki İlişkilerin Esasları Hakkındaki "
+        "Antlaşma",
+    ),
+    ("joint-declaration-2009", "tr"): (
+        MFA_TR,
+        "Türkiye Cumhuriyeti ile Rusya Federasyonu Arasındaki İlişkilerin Yeni Bir Aşamaya "
+        "Doğru İlerlemesi ve Dostluğun ve Çok Boyutlu Ortaklığın Daha da Derinleştirilmesine "
+        "İlişkin Ortak Deklarasyon",
+    ),
+}
+
+
+@pytest.mark.parametrize(("slug", "language"), sorted(OFFICIAL_TITLES))
+def test_an_official_title_is_the_one_its_cited_source_gives(slug, language):
+    source, title = OFFICIAL_TITLES[slug, language]
+    entry = fixture_entry(slug)
+    assert entry[f"title_{language}"] == title
+    assert [source] in entry["sources"], (slug, source)
+
+
+# A source's title is the headline its publisher gave it, read on the page; where the
+# stored copy shows none, a description in square brackets (as a bibliography does for an
+# untitled item), never a headline made up. Sputnik's report of 14 March 2017 is stored
+# without its headline.
+DESCRIBED_SOURCES = {"sputnik-erdogan-moscow-2017"}
+
+
+def test_a_source_without_a_known_headline_is_described_in_brackets():
+    for entry in entries():
+        if entry["model"] != "relations.source":
+            continue
+        fields = entry["fields"]
+        for language in LANGUAGES:
+            title = fields[f"title_{language}"]
+            bracketed = title.startswith("[") and title.endswith("]")
+            assert bracketed == (fields["slug"] in DESCRIBED_SOURCES), (fields["slug"], title)
+
+
 def test_demirel_is_basbakan_in_turkish(client, seed):
     html = get(client, "relations:visit-detail", "tr", slug="suleyman-demirel-moscow-1992")
     assert "Türkiye Başbakanı" in text_of(html)
@@ -459,6 +520,22 @@ def test_the_about_page_covers_sources_dates_and_citing(client, seed, language):
         assert f'<time datetime="{machine}">' in html
     assert {"en": "May 1992", "ru": "Май 1992 г.", "tr": "Mayıs 1992"}[language] in text
     assert LATER_STEPS[language] in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_about_page_says_how_the_api_and_downloads_give_a_date(client, seed, language):
+    """The About page describes the API's dates as the API gives them: a date and its
+    precision beside it (May 1992 is 1992-05-01 with "month"), not as a shortened ISO
+    date it does not send."""
+    with translation.override(language):
+        visit = reverse("api:visits-detail", kwargs={"slug": "suleyman-demirel-moscow-1992"})
+        csv = reverse("relations:visit-list") + "?format=csv"
+    data = client.get(visit).json()
+    assert (data["date"], data["date_precision"]) == ("1992-05-01", "month")
+    assert "1992-05-01,month," in b"".join(client.get(csv).streaming_content).decode()
+    text = main_text(get(client, "relations:about", language))
+    assert "1992-05-01" in text and "date_precision" in text
+    assert "the API and the downloads carry the same precision" not in text
 
 
 def test_the_about_page_names_no_source_of_a_draft(client, seed):
@@ -560,7 +637,8 @@ def test_dates_are_not_the_palest_text():
 @pytest.mark.django_db(transaction=True)
 def test_the_header_keeps_one_shape_in_every_language_at_both_widths(site_url, browser):
     """The same header height in English, Russian and Turkish, the sections on one line
-    (scrolling sideways on a phone), and the text set in the site's own typeface."""
+    (behind the menu button on a phone: tests/test_browser_header.py), and the text set in
+    the site's own typeface."""
     from django.core.management import call_command
 
     call_command("loaddata", "seed", verbosity=0)
@@ -603,3 +681,18 @@ def test_search_finds_the_1921_treaty_by_its_other_name(seed, language, words):
     with translation.override(language):
         found = [match.item.slug for match in search(words)]
     assert "treaty-of-brotherhood-1921" in found[:3], found
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_missing_page_names_no_canonical_address_or_translations(client, seed, language):
+    """A 404 is no page: it claims no canonical address and offers no "same page" in the
+    other languages (an address that does not exist there either)."""
+    response = client.get(f"/{language}/events/no-such-event/")
+    assert response.status_code == 404
+    head = response.content.decode().split("</head>", 1)[0]
+    assert 'rel="canonical"' not in head
+    assert "hreflang" not in head
+    assert 'property="og:url"' not in head
+    # A page that exists keeps them.
+    page = get(client, "relations:event-detail", language, slug="idef-1993")
+    assert 'rel="canonical"' in page and 'hreflang="ru"' in page

@@ -33,9 +33,10 @@ def label_field(model):
     return "title_en" if "title_en" in names else "name_en"
 
 
-def rows(querysets, moment):
-    """(model name, id, label, moment) of the newest entries of every queryset, in one query.
-    History records name their entry's kind and id, so they list the same way."""
+def rows(querysets, moment, who=None):
+    """(model name, id, label, moment, who) of the newest entries of every queryset, in one
+    query. History records name their entry's kind and id, so they list the same way;
+    ``who`` is the column naming the person, for those."""
     columns = [
         queryset.order_by()
         .annotate(
@@ -44,8 +45,9 @@ def rows(querysets, moment):
             ),
             dashboard_label=F(label_field(queryset.model)),
             dashboard_moment=F(moment),
+            dashboard_who=F(who) if who else Value("", output_field=CharField()),
         )
-        .values_list("dashboard_kind", "id", "dashboard_label", "dashboard_moment")
+        .values_list("dashboard_kind", "id", "dashboard_label", "dashboard_moment", "dashboard_who")
         for queryset in querysets
     ]
     first, *others = columns
@@ -58,9 +60,10 @@ def entries(rows_):
             "model": apps.get_model("relations", kind)._meta.verbose_name,
             "label": label,
             "moment": moment,
+            "who": who,
             "url": reverse(f"admin:relations_{kind}_change", args=[pk]),
         }
-        for kind, pk, label, moment in rows_
+        for kind, pk, label, moment, who in rows_
     ]
 
 
@@ -98,8 +101,12 @@ def review_dashboard(context):
             (_("My drafts"), entries(rows(mine, "updated_at"))),
             (
                 _("Recently published"),
-                entries(rows(of(publication=Publication.PUBLISHED), "updated_at")),
+                # What visitors see now: not one still scheduled or already withdrawn.
+                entries(rows([model.objects.published() for model in models], "updated_at")),
             ),
-            (_("Recently changed by others"), entries(rows(others, "history_date"))),
+            (
+                _("Recently changed by others"),
+                entries(rows(others, "history_date", who="history_user__username")),
+            ),
         ]
     }

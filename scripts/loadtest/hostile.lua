@@ -36,7 +36,8 @@ end
 
 function request()
   counter = counter + 1
-  local headers = {["X-Forwarded-Proto"] = "https"}
+  -- One stranger behind the balancer (loadtest.sh): nginx limits what its misses cost.
+  local headers = {["X-Forwarded-Proto"] = "https", ["X-Forwarded-For"] = "198.51.100.66"}
   local path
   local pick = counter % 4
   if pick == 0 then

@@ -27,8 +27,13 @@ end
 
 function request()
   counter = counter + 1
-  -- As behind the TLS proxy: production settings redirect plain HTTP to HTTPS.
-  return wrk.format("GET", paths[(counter + id * 7) % #paths + 1], {["X-Forwarded-Proto"] = "https"})
+  -- As behind the TLS proxy: production settings redirect plain HTTP to HTTPS. The
+  -- balancer names the visitor: many of them, 200 per thread (loadtest.sh).
+  local headers = {
+    ["X-Forwarded-Proto"] = "https",
+    ["X-Forwarded-For"] = string.format("10.1.%d.%d", id, counter % 200 + 1),
+  }
+  return wrk.format("GET", paths[(counter + id * 7) % #paths + 1], headers)
 end
 
 function response(status, headers, body)
