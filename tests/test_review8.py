@@ -1,0 +1,27 @@
+"""Faults found by trying the site as a newcomer (review8)."""
+
+import datetime
+
+import feedparser
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "tr"])
+def test_a_feed_item_dated_to_a_year_is_a_paragraph_not_a_numbered_list(
+    client, make_event, language
+):
+    # "1993. The fair ..." read as Markdown is an ordered list starting at 1993: feed
+    # readers showed the summary as item "1." of a list, without its year.
+    make_event(
+        title="A fair",
+        date=datetime.date(1993, 1, 1),
+        date_precision="year",
+        summary="The fair has been held every two years since 1993.",
+    )
+    response = client.get(f"/{language}/feeds/rss/")
+    assert response.status_code == 200
+    description = feedparser.parse(response.content).entries[0].description
+    assert "<ol" not in description and "<li" not in description
+    assert description.startswith("<p>1993")
