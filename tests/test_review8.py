@@ -25,3 +25,20 @@ def test_a_feed_item_dated_to_a_year_is_a_paragraph_not_a_numbered_list(
     description = feedparser.parse(response.content).entries[0].description
     assert "<ol" not in description and "<li" not in description
     assert description.startswith("<p>1993")
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "facet", "label"),
+    [
+        ("tr", "antlaşma", "Partner ülke sayfaları (1)", "Partner ülke sayfası"),
+        ("ru", "договор", "Страницы стран-партнёров (1)", "Страница страны-партнёра"),
+    ],
+)
+def test_the_search_facet_for_partner_pages_names_them_as_each_result_does(
+    client, seed, language, query, facet, label
+):
+    # Turkish said "Ortak sayfaları" ("the partner's pages", and "ortak" also reads as
+    # "joint") above results labelled "Partner ülke sayfası"; Russian "Страницы партнёров".
+    text = client.get(f"/{language}/search/", {"q": query}).content.decode()
+    assert facet in text
+    assert label in text
