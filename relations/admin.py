@@ -368,6 +368,12 @@ class EntryAdmin(HistoryIdsMixin, ImportExportModelAdmin, SimpleHistoryAdmin, Tr
         with transaction.atomic():
             new_object = self.save_form(request, form, change=True)
             self.save_model(request, new_object, form, change=True)
+            created = getattr(record, "created_at", None)
+            if created is not None and new_object.created_at != created:
+                # A deleted entry is inserted again, and auto_now_add would date its
+                # creation to the restore: it keeps the date it was first created.
+                self.model.objects.filter(pk=new_object.pk).update(created_at=created)
+                new_object.created_at = created
             form.save_m2m()
             children = restore_children(new_object, record)
             chosen = {

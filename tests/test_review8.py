@@ -42,3 +42,26 @@ def test_the_search_facet_for_partner_pages_names_them_as_each_result_does(
     text = client.get(f"/{language}/search/", {"q": query}).content.decode()
     assert facet in text
     assert label in text
+
+
+def test_a_deleted_agreement_restored_keeps_the_date_it_was_created(editor_client, make_agreement):
+    # A restore re-inserted the row, and auto_now_add stamped it as created at the moment
+    # of the restore: the admin showed "Created at" today, and the feeds (which date an
+    # entry without a publication time by its creation) would list it as new.
+    from django.utils import timezone
+
+    from relations.models import Agreement
+    from tests.test_restore import delete_through_admin, form_data
+
+    agreement = make_agreement(title="Treaty of Old Times", slug="treaty-of-old-times")
+    created = timezone.now() - datetime.timedelta(days=400)
+    Agreement.objects.filter(pk=agreement.pk).update(created_at=created)
+    agreement.refresh_from_db()
+    agreement.history.all().update(created_at=created)
+    delete_through_admin(editor_client, agreement)
+    deletion = Agreement.history.filter(id=agreement.pk, history_type="-").get()
+    data = form_data(editor_client.get(deletion.revert_url()), None)
+    response = editor_client.post(deletion.revert_url(), data)
+    assert response.status_code == 302
+    assert Agreement.objects.get(pk=agreement.pk).created_at == created
+    assert Agreement.history.filter(id=agreement.pk).latest().created_at == created
