@@ -594,10 +594,13 @@ class PublishableAdmin(PublicationPermissionMixin, EntryAdmin):
         return field
 
     def get_list_display(self, request):
-        return [
-            "publication_state" if name == "publication" else name
-            for name in super().get_list_display(request)
-        ]
+        # The publication straight after the entry's name: listed last, it scrolled beneath
+        # the pinned "last changed" and "by" columns at 1280 px (static/css/admin.css).
+        names = list(super().get_list_display(request))
+        if "publication" not in names:
+            return names
+        names.remove("publication")
+        return [names[0], "publication_state", *names[1:]]
 
     @admin.display(description=_("publication"), ordering="publication")
     def publication_state(self, obj):
