@@ -643,6 +643,13 @@ class PublishableAdmin(PublicationPermissionMixin, EntryAdmin):
         if REVIEW_BUTTON in request.POST and obj.publication == Publication.DRAFT:
             obj.publication = Publication.REVIEW
         super().save_model(request, obj, form, change)
+        if REVIEW_BUTTON in request.POST and obj.publication == Publication.REVIEW:
+            # Django's "was changed successfully" does not say where the draft went.
+            self.message_user(
+                request,
+                _("“%(entry)s” is now waiting for an Editor's review.") % {"entry": obj},
+                messages.INFO,
+            )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         info = self.opts.app_label, self.opts.model_name

@@ -65,3 +65,23 @@ def test_a_deleted_agreement_restored_keeps_the_date_it_was_created(editor_clien
     assert response.status_code == 302
     assert Agreement.objects.get(pk=agreement.pk).created_at == created
     assert Agreement.history.filter(id=agreement.pk).latest().created_at == created
+
+
+def test_a_contributor_is_told_their_draft_went_to_review(
+    contributor_client, make_event, event_post
+):
+    # "Save and send to review" said only "The event ... was changed successfully": nothing
+    # told the Contributor that it now waits for an Editor.
+    from django.urls import reverse
+
+    from relations.models import Publication
+
+    event = make_event(publication=Publication.DRAFT, title="Gas talks")
+    url = reverse("admin:relations_event_change", args=[event.pk])
+    data = event_post(event) | {"_send_to_review": "1"}
+    page = contributor_client.post(url, data, follow=True)
+    messages = [str(message) for message in page.context["messages"]]
+    assert "“Gas talks” is now waiting for an Editor's review." in messages
+    # A save without the button says nothing about review.
+    page = contributor_client.post(url, event_post(event), follow=True)
+    assert not any("review" in str(message) for message in page.context["messages"])
