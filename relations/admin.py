@@ -368,6 +368,12 @@ class EntryAdmin(HistoryIdsMixin, ImportExportModelAdmin, SimpleHistoryAdmin, Tr
         with transaction.atomic():
             new_object = self.save_form(request, form, change=True)
             self.save_model(request, new_object, form, change=True)
+            created = getattr(record, "created_at", None)
+            if created is not None and new_object.created_at != created:
+                # A deleted entry is inserted again, and auto_now_add would date its
+                # creation to the restore: it keeps the date it was first created.
+                self.model.objects.filter(pk=new_object.pk).update(created_at=created)
+                new_object.created_at = created
             form.save_m2m()
             children = restore_children(new_object, record)
             chosen = {
@@ -594,10 +600,13 @@ class PublishableAdmin(PublicationPermissionMixin, EntryAdmin):
         return field
 
     def get_list_display(self, request):
-        return [
-            "publication_state" if name == "publication" else name
-            for name in super().get_list_display(request)
-        ]
+        # The publication straight after the entry's name: listed last, it scrolled beneath
+        # the pinned "last changed" and "by" columns at 1280 px (static/css/admin.css).
+        names = list(super().get_list_display(request))
+        if "publication" not in names:
+            return names
+        names.remove("publication")
+        return [names[0], "publication_state", *names[1:]]
 
     @admin.display(description=_("publication"), ordering="publication")
     def publication_state(self, obj):
@@ -640,6 +649,13 @@ class PublishableAdmin(PublicationPermissionMixin, EntryAdmin):
         if REVIEW_BUTTON in request.POST and obj.publication == Publication.DRAFT:
             obj.publication = Publication.REVIEW
         super().save_model(request, obj, form, change)
+        if REVIEW_BUTTON in request.POST and obj.publication == Publication.REVIEW:
+            # Django's "was changed successfully" does not say where the draft went.
+            self.message_user(
+                request,
+                _("“%(entry)s” is now waiting for an Editor's review.") % {"entry": obj},
+                messages.INFO,
+            )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         info = self.opts.app_label, self.opts.model_name

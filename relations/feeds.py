@@ -10,6 +10,7 @@ hold, marked as such (TENTATIVE).
 
 import datetime
 import heapq
+import re
 
 import icalendar
 from django.contrib.syndication.views import Feed
@@ -28,6 +29,9 @@ from .kinds import FEEDS
 from .markup import render_markdown
 from .models import Event, EventSeries, Office
 from .templatetags.site_tags import full_stop
+
+# A number and "." or ")" opening a line: Markdown reads it as an ordered list's item.
+LIST_MARKER = re.compile(r"^(\d+)([.)])")
 
 LATEST = 30
 
@@ -71,7 +75,9 @@ class LatestEntriesFeed(Feed):
         # the pages, never the editor's raw text.
         # A Russian date ends in "г.": it ends the sentence without a second full stop.
         when = capfirst(item.when)
-        return render_markdown(f"{when}{full_stop(when)} {item.summary}".strip())
+        text = f"{when}{full_stop(when)} {item.summary}".strip()
+        # A date that is a year alone ("1993. The fair ...") would begin an ordered list.
+        return render_markdown(LIST_MARKER.sub(r"\1\\\2", text, count=1))
 
     def item_pubdate(self, item):
         return item.published_at
