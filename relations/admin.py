@@ -512,9 +512,13 @@ class EntryAdmin(HistoryIdsMixin, ImportExportModelAdmin, SimpleHistoryAdmin, Tr
         """Deleted entries, newest first, each with a link to restore it."""
         if not self.has_view_permission(request):
             raise PermissionDenied
+        deletions = self.model.history.model.objects.filter(history_type="-")
+        # An entry deleted, restored and deleted again is listed once, by its last deletion:
+        # restoring an earlier one would bring back an older version.
+        last = deletions.filter(id=OuterRef("id")).order_by("-history_date", "-history_id")
         records = (
-            self.model.history.model.objects.filter(history_type="-")
-            .exclude(id__in=self.model.objects.values("pk"))
+            deletions.exclude(id__in=self.model.objects.values("pk"))
+            .filter(history_id=Subquery(last.values("history_id")[:1]))
             .select_related("history_user")
             .order_by("-history_date")[:100]
         )

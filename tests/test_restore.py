@@ -196,3 +196,24 @@ def test_the_history_lists_each_translated_field_once_per_language_and_diffs_lon
     # The long text is shown whole, with the changed word marked, not cut with "[...]".
     assert "<del>word30</del>" in changes and "<ins>changed30</ins>" in changes
     assert "word59" in changes
+
+
+def test_an_entry_deleted_restored_and_deleted_again_is_listed_once_by_its_last_deletion(
+    editor_client, agreement_with_children
+):
+    agreement = agreement_with_children
+    pk = agreement.pk
+    delete_through_admin(editor_client, agreement)
+    first = Agreement.history.filter(id=pk, history_type="-").get()
+    response = editor_client.post(
+        first.revert_url(), form_data(editor_client.get(first.revert_url()), None)
+    )
+    assert response.status_code == 302
+    delete_through_admin(editor_client, Agreement.objects.get(pk=pk))
+    last = Agreement.history.filter(id=pk, history_type="-").latest("history_date", "history_id")
+    assert last.history_id != first.history_id
+
+    page = editor_client.get(reverse("admin:relations_agreement_deleted")).content.decode()
+    history = reverse("admin:relations_agreement_history", args=[pk])
+    assert page.count(f'<td><a href="{history}">') == 1
+    assert last.revert_url() in page and first.revert_url() not in page
