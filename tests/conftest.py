@@ -524,6 +524,32 @@ def log_in(page, site_url, username, password="pw-123456"):
     page.wait_for_load_state()
 
 
+@pytest.fixture
+def sign_in(site_url, browser):
+    """sign_in(user) -> a page of that user's own browser context, signed in (the browser
+    tests of editors at work: two editors are two contexts)."""
+    contexts = []
+
+    def sign_in(user):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        log_in(page, site_url, user.username)
+        assert page.locator("#user-tools").count() == 1, "not signed in"
+        page.site_url = site_url
+        return page
+
+    yield sign_in
+    for context in contexts:
+        context.close()
+
+
+def admin(page, name, *args):
+    """Open the admin page ``admin:relations_<name>`` in a ``sign_in`` page."""
+    page.goto(page.site_url + reverse(f"admin:relations_{name}", args=args))
+
+
 @pytest.fixture(scope="module")
 def browser():
     """One Chromium for a module's tests (tests/test_browser*.py); ORM calls allowed while

@@ -11,36 +11,11 @@ Contributors, each person in their own browser context:
 """
 
 import pytest
-from django.urls import reverse
 
 from relations.models import Publication
-from tests.conftest import log_in
+from tests.conftest import admin
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def sign_in(site_url, browser):
-    """sign_in(user) -> a page of that user's own browser context, signed in."""
-    contexts = []
-
-    def sign_in(user):
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        log_in(page, site_url, user.username)
-        assert page.locator("#user-tools").count() == 1, "not signed in"
-        page.site_url = site_url
-        return page
-
-    yield sign_in
-    for context in contexts:
-        context.close()
-
-
-def admin(page, name, *args):
-    page.goto(page.site_url + reverse(f"admin:relations_{name}", args=args))
 
 
 def submit(page, name):
