@@ -50,6 +50,7 @@ from .history import (
     DiffHelper,
     record_version,
     restore_children,
+    restore_message,
     restore_reason,
     untranslated_names,
 )
@@ -384,7 +385,8 @@ class EntryAdmin(HistoryIdsMixin, ImportExportModelAdmin, SimpleHistoryAdmin, Tr
             reason = restore_reason(record, children, chosen)
             record_version(new_object, "~", reason)
         self.log_change(request, new_object, [{"changed": {"fields": [str(reason)]}}])
-        self.message_user(request, reason, messages.SUCCESS)
+        message = restore_message(record, children, chosen, self.opts)
+        self.message_user(request, message, messages.SUCCESS)
         return HttpResponseRedirect(
             reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk])
         )

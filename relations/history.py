@@ -19,8 +19,10 @@ from collections import defaultdict
 from contextvars import ContextVar
 
 from django.db.models import CASCADE
+from django.utils import dateformat, timezone
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from modeltranslation.fields import TranslationField
 from simple_history import register
 from simple_history.models import SIMPLE_HISTORY_REVERSE_ATTR_NAME, HistoricalRecords
@@ -294,6 +296,21 @@ def restore_reason(record, restored, m2m):
     if chosen:
         text += "; " + ", ".join(chosen)
     return text
+
+
+def restore_message(record, restored, m2m, opts):
+    """What a restore brought back, for the editor who did it, in their language, and that
+    the entry is a draft now (a restore never publishes)."""
+    if record.history_type == "-":
+        text = _("The deleted entry is back")
+    else:
+        when = dateformat.format(timezone.localtime(record.history_date), "j E Y H:i")
+        text = _("The version of %(when)s is back") % {"when": when}
+    rows = [f"{model._meta.verbose_name_plural}: {count}" for model, count in restored.items()]
+    rows += [str(opts.get_field(name).verbose_name) for name, pks in m2m.items() if pks]
+    if rows:
+        text = _("%(text)s, with %(rows)s") % {"text": text, "rows": ", ".join(rows)}
+    return _("%(text)s. It is a draft now: visitors see it once it is published.") % {"text": text}
 
 
 # The differences on a history page

@@ -217,3 +217,20 @@ def test_an_entry_deleted_restored_and_deleted_again_is_listed_once_by_its_last_
     history = reverse("admin:relations_agreement_history", args=[pk])
     assert page.count(f'<td><a href="{history}">') == 1
     assert last.revert_url() in page and first.revert_url() not in page
+
+
+@pytest.mark.parametrize(
+    "language, draft", [("en", "It is a draft now"), ("ru", "Теперь это черновик")]
+)
+def test_the_restore_message_says_the_entry_is_a_draft_in_the_editors_language(
+    editor_client, agreement_with_children, language, draft
+):
+    """The editor is told, in their language, what came back and that it is a draft."""
+    agreement = agreement_with_children
+    editor_client.cookies["django_language"] = language
+    delete_through_admin(editor_client, agreement)
+    deletion = Agreement.history.filter(id=agreement.pk, history_type="-").get()
+    data = form_data(editor_client.get(deletion.revert_url()), None)
+    response = editor_client.post(deletion.revert_url(), data, follow=True)
+    shown = [str(message) for message in response.context["messages"]]
+    assert any(draft in text and ": 2" in text for text in shown), shown
