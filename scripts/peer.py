@@ -12,15 +12,19 @@ The peer is installed once, as its README (shared/peers/README.md beside the pro
 checkout) says, into var/peer/ (git ignores var/): the tarball unpacked, a Python 3.11
 virtual environment with bakerydemo's requirements/base.txt and the README's extra packages
 from PyPI, then migrate, load_initial_data and collectstatic. The marker var/peer/installed
-names the tarball and the recipe; when either changes, the peer is installed afresh. When it
-cannot be installed (no tarball, no python3.11, no network for pip, a failing step), the
-benchmark says why and goes on without it. BENCH_PEER_TARBALL names another tarball.
+names the tarball and the recipe; when either changes, the peer is installed afresh. The
+Python 3.11 is the first that runs and can make a virtual environment of python3.11 on
+PATH, pyenv's 3.11 builds and /usr/bin's. When the peer cannot be installed (no tarball, no
+such Python, no network for pip, a failing step), the benchmark says why (the interpreters
+tried, the step and its log's last lines) and goes on without it; `python scripts/peer.py`
+prints the same reason. BENCH_PEER_TARBALL names another tarball.
 """
 
 import hashlib
 import importlib.metadata
 import json
 import os
+import re
 import secrets
 import shutil
 import subprocess
@@ -61,7 +65,7 @@ PAGES = [
 # Page type: (our cold rows, the peer's rows) compared.
 COMPARABLE = {
     "home": (["home"], ["peer: home"]),
-    "list": (["events list"], ["peer: list /breads/", "peer: list /blog/"]),
+    "list": (["events list", "agreements list"], ["peer: list /breads/", "peer: list /blog/"]),
     "detail": (
         ["event", "agreement"],
         ["peer: detail /blog/wild-yeast/", "peer: detail /breads/anpan/"],
@@ -120,6 +124,60 @@ def is_installed(wanted, marker=MARKER):
         return False
 
 
+def python_candidates(environ=os.environ):
+    """Where a Python 3.11 may be, in order: python3.11 on PATH, pyenv's 3.11 builds (newest
+    first; PYENV_ROOT or ~/.pyenv), the system's."""
+    found = []
+    on_path = shutil.which(PYTHON, path=environ.get("PATH", ""))
+    if on_path:
+        found.append(on_path)
+    pyenv = Path(
+        environ.get("PYENV_ROOT") or Path(environ.get("HOME", "~")).expanduser() / ".pyenv"
+    )
+    builds = pyenv.glob(f"versions/3.11.*/bin/{PYTHON}")
+    found += sorted(map(str, builds), key=build_number, reverse=True)
+    found += [f"/usr/bin/{PYTHON}", f"/usr/local/bin/{PYTHON}"]
+    return [path for path in dict.fromkeys(found) if Path(path).is_file()]
+
+
+def build_number(path):
+    """.../versions/3.11.10/bin/python3.11 → [3, 11, 10]: 3.11.10 is newer than 3.11.9."""
+    return [int(number) for number in re.findall(r"\d+", Path(path).parents[1].name)]
+
+
+# Prints the version only if the interpreter can also make a virtual environment with pip
+# (Debian's python3.11 without python3.11-venv has no ensurepip).
+PYTHON_CHECK = "import sys, venv, ensurepip; print('%d.%d' % sys.version_info[:2])"
+
+
+def find_python(candidates):
+    """The first candidate that runs, is Python 3.11 and can make a virtual environment; a
+    pyenv shim of a version not selected, for one, answers with an error and is passed over."""
+    tried = []
+    for candidate in candidates:
+        try:
+            done = subprocess.run(
+                [candidate, "-c", PYTHON_CHECK], capture_output=True, text=True, timeout=60
+            )
+        except (OSError, subprocess.TimeoutExpired) as error:
+            tried.append(f"{candidate}: {error}")
+            continue
+        answer = (done.stdout + done.stderr).strip().splitlines()
+        if done.returncode == 0 and answer == ["3.11"]:
+            return candidate
+        if done.returncode == 0:
+            why = f"is Python {' '.join(answer)}"
+        else:  # a Python error's last line (a traceback's), or what a shim said first
+            errors = [line for line in answer if "Error" in line]
+            why = (errors or answer or [f"exit {done.returncode}"])[-1 if errors else 0]
+        tried.append(f"{candidate}: {why}")
+    raise PeerUnavailable(
+        "no usable Python 3.11 (the peer needs one with venv and ensurepip; tried "
+        + ("; ".join(tried) if tried else f"{PYTHON} on PATH, ~/.pyenv/versions/3.11.*, /usr/bin")
+        + ")"
+    )
+
+
 def base_env():
     """Only what a shell needs and pip's network settings: none of this site's database,
     cache or Django variables reach the peer (it keeps its own SQLite file and memory cache)."""
@@ -148,10 +206,17 @@ def step(what, command, log, **kwargs):
         raise PeerUnavailable(f"{what}: {error}") from error
     if done.returncode:
         log.flush()
-        tail = INSTALL_LOG.read_text(errors="replace").strip().splitlines()[-3:]
         raise PeerUnavailable(
-            f"{what} failed (exit {done.returncode}; {INSTALL_LOG}): " + " / ".join(tail)
+            f"{what} failed (exit {done.returncode}; {INSTALL_LOG}): {tail(INSTALL_LOG)}"
         )
+
+
+def tail(path, lines=3):
+    """The last lines of a log, on one line: most often the reason a step failed."""
+    try:
+        return " / ".join(Path(path).read_text(errors="replace").strip().splitlines()[-lines:])
+    except OSError as error:
+        return str(error)
 
 
 def install():
@@ -160,9 +225,7 @@ def install():
     wanted = recipe(tarball)
     if is_installed(wanted):
         return
-    python = shutil.which(PYTHON)
-    if not python:
-        raise PeerUnavailable(f"{PYTHON} is not on PATH (the peer needs Python 3.11)")
+    python = find_python(python_candidates())
     print(f"Installing the peer from {tarball} into {PEER_DIR} (once; log in {INSTALL_LOG})")
     shutil.rmtree(PEER_DIR, ignore_errors=True)
     PEER_DIR.mkdir(parents=True)
@@ -242,7 +305,7 @@ def measure(wrk, workers, seconds, warmup):
             python=VENV / "bin" / "python", cwd=SOURCE, config=gunicorn_config(), probe=PROBE,
         )  # fmt: skip
     except SystemExit as error:
-        raise PeerUnavailable(f"the peer's gunicorn did not start ({log})") from error
+        raise PeerUnavailable(f"the peer's gunicorn did not start ({log}): {tail(log)}") from error
     rows, problems, answering = [], {}, []
     try:
         for name, path in PAGES:
