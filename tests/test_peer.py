@@ -300,3 +300,70 @@ def test_a_failing_install_step_says_which_and_why(tmp_path, monkeypatch):
     )
     with log_path.open("w") as log, pytest.raises(peer.PeerUnavailable, match=r"^venv: .*No such"):
         peer.step("venv", [str(tmp_path / "no-python"), "-m", "venv"], log)
+
+
+def test_by_cpu_per_request_our_costliest_page_is_paired_with_the_peers_cheapest():
+    rows = [
+        {"page": "home", "cache": "cold", "requests_s": 30, peer.CPU: 12.0},
+        {"page": "events list", "cache": "cold", "requests_s": 40, peer.CPU: 8.0},
+        {"page": "agreements list", "cache": "cold", "requests_s": 35, peer.CPU: 10.0},
+        {"page": "agreements list", "cache": "warm", "requests_s": 900, peer.CPU: 0.5},
+        {"page": "event", "cache": "cold", "requests_s": 50, peer.CPU: ""},  # none answered
+        {"page": "agreement", "cache": "cold", "requests_s": 20, peer.CPU: 16.0},
+    ]
+    peer_rows = [
+        {**row, peer.CPU: cpu}
+        for row, cpu in zip(theirs(**PEER), (60.0, 40.0, 30.0, 28.0, 20.0), strict=True)
+    ]
+    comparisons = {
+        kind: (mine["page"], other["page"], ratio)
+        for kind, mine, other, ratio in peer.compare(rows, peer_rows, peer.CPU)
+    }
+    assert comparisons == {
+        "home": ("home", "peer: home", 5.0),
+        "list": ("agreements list", "peer: list /blog/", 3.0),
+        "detail": ("agreement", "peer: detail /breads/anpan/", 1.25),
+    }
+    lines = peer.ratio_lines(peer.compare(rows, peer_rows, peer.CPU), peer.CPU)
+    assert lines[1] == (
+        "peer ÷ ours in CPU per request, list: 3.0 × "
+        "(peer: list /blog/ 30.0 ms ÷ agreements list 10.0 ms)"
+    )
+    # Rows measured without the figure (as the tests above build them) are not compared.
+    assert peer.compare(ours(home=150), theirs(**PEER), peer.CPU) == []
+
+
+def test_gunicorns_cpu_is_its_masters_and_workers_and_a_requests_share_of_it(monkeypatch):
+    """A stand-in for gunicorn: a master that waits and a worker that burns CPU."""
+    import subprocess
+    import time
+
+    from gunicorn_server import Gunicorn
+
+    worker = (
+        "import time\nend = time.process_time() + 0.3\n"
+        "while time.process_time() < end: pass\ntime.sleep(60)"
+    )
+    master = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {worker!r}])"
+    server = Gunicorn.__new__(Gunicorn)
+    server.process = subprocess.Popen([sys.executable, "-c", master])
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and server.cpu_seconds() < 0.25:
+            time.sleep(0.1)
+        assert len(server.worker_pids()) == 1
+        assert 0.25 <= server.cpu_seconds() < 5
+    finally:
+        for pid in server.worker_pids():
+            subprocess.run(["kill", str(pid)])
+        server.process.wait(timeout=30)
+
+    readings = iter([10.0, 10.5, 20.0, 20.0])
+    monkeypatch.setattr(server, "cpu_seconds", lambda: next(readings))
+
+    def wrk(url, seconds, *args):
+        return (100.0 if url == "/ok" else 0.0), 1.0, 2.0, 0
+
+    # 0.5 s of CPU for 100 requests/s over 5 s: 1 ms a request; nothing answered: no figure.
+    assert server.under_load(wrk, "/ok", 5) == (100.0, 1.0, 2.0, 0, 1.0)
+    assert server.under_load(wrk, "/silent", 5) == (0.0, 1.0, 2.0, 0, "")
