@@ -9,7 +9,9 @@ secret, a loopback port) and drives each URL with wrk, a separate process, for a
 after a warm-up: once with the page cache off (cold) and once with it on (warm). The floor is
 a static file through whitenoise and /ping, a view that touches no database; every page's
 throughput is also given as a ratio of /ping's, which holds across machines where absolute
-figures do not. SQL queries per request are counted in this process with Django's test client.
+figures do not. "load CPU" is the CPU ms gunicorn (master and workers) spent per request
+during the load, which other programs on a shared machine inflate far less than requests/s.
+SQL queries per request are counted in this process with Django's test client.
 
 Writes results/bench-<database>.csv, results/bench.png and prints a table, the fixture
 loading speed (objects/s) and the peak memory of a worker. Exits non-zero when a page
@@ -51,7 +53,7 @@ HUB_PAGES = ("home", "partner page", "timeline", "search")
 SERVER_REQUESTS = 20
 FIELDS = [
     "database", "cache", "page", "url", "requests_s", "p50_ms", "p99_ms", "queries", "ratio",
-    "server_ms", "cpu_ms",
+    "server_ms", "cpu_ms", "worker_cpu_ms",
 ]  # fmt: skip
 
 
@@ -259,9 +261,8 @@ class Server(Gunicorn):
 
     def peak_worker_memory(self):
         """The largest peak resident memory of any worker, in MiB (VmHWM from /proc)."""
-        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
         peaks = []
-        for pid in children.read_text().split():
+        for pid in self.worker_pids():
             status = Path(f"/proc/{pid}/status").read_text()
             peaks.append(int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024)
         return max(peaks, default=0)
@@ -308,12 +309,13 @@ def ensure_wrk():
 
 def table(rows):
     header = "page                       cache    req/s   p50 ms   p99 ms  SQL  × ping"
-    header += "  server ms  CPU ms"
+    header += " load CPU  server ms  CPU ms"
     lines = [header, "-" * len(header)]
     for row in rows:
         lines.append(
             f"{row['page']:<26} {row['cache']:<5} {row['requests_s']:>8.0f} {row['p50_ms']:>8.1f} "
             f"{row['p99_ms']:>8.1f} {row['queries']:>4} {row['ratio']:>7.2f}"
+            + f" {row['worker_cpu_ms'] or 0:>8.2f}"
             + (f" {row['server_ms']:>10.1f} {row['cpu_ms']:>7.1f}" if row["server_ms"] else "")
         )
     return "\n".join(lines)
@@ -424,7 +426,9 @@ def main():
                 page_cookie = cookie if name.startswith("admin") else ""
                 if args.warmup:
                     wrk(url, args.warmup, page_cookie)
-                rate, p50, p99, errors = wrk(url, args.seconds, page_cookie)
+                rate, p50, p99, errors, worker_cpu = server.under_load(
+                    wrk, url, args.seconds, page_cookie
+                )
                 if errors:
                     failed.append(f"{name} ({cache}): {errors} error responses")
                 floor = floor or (rate if name == "floor: /ping" else None)
@@ -441,6 +445,7 @@ def main():
                     # Measured once, above, with the page cache off: a cold page's figure.
                     "server_ms": server_ms if cache == "cold" else "",
                     "cpu_ms": cpu_ms if cache == "cold" else "",
+                    "worker_cpu_ms": worker_cpu,
                 }
                 rows.append(row)
                 print(table([row]).splitlines()[-1], flush=True)

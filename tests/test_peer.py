@@ -223,3 +223,147 @@ def test_the_front_section_drives_pages_through_nginx_and_varnish():
         ("home", "hit"),
     ]
     assert all(row["requests_s"] > 0 for row in rows)
+
+
+def fake_python(folder, name, script):
+    """An executable that answers peer.find_python's check as ``script`` (sh) does."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(f"#!/bin/sh\n{script}\n")
+    path.chmod(0o755)
+    return str(path)
+
+
+def test_python_3_11_is_looked_for_beyond_path_newest_pyenv_build_first(tmp_path):
+    pyenv = tmp_path / "pyenv"
+    for version in ("3.11.9", "3.11.10", "3.12.1"):
+        fake_python(pyenv / "versions" / version / "bin", "python3.11", "echo 3.11")
+    found = peer.python_candidates({"PATH": str(tmp_path / "empty"), "PYENV_ROOT": str(pyenv)})
+    assert found[:2] == [
+        str(pyenv / "versions" / "3.11.10" / "bin" / "python3.11"),
+        str(pyenv / "versions" / "3.11.9" / "bin" / "python3.11"),
+    ]
+    assert not any("3.12" in path for path in found)
+    on_path = fake_python(tmp_path / "bin", "python3.11", "echo 3.11")
+    found = peer.python_candidates({"PATH": str(tmp_path / "bin"), "PYENV_ROOT": str(pyenv)})
+    assert found[0] == on_path
+
+
+def test_a_python_that_cannot_make_the_peers_environment_is_passed_over_with_the_reason(
+    tmp_path,
+):
+    shim = fake_python(
+        tmp_path / "shims",
+        "python3.11",
+        'echo "pyenv: python3.11: command not found" >&2\n'
+        "echo \"The 'python3.11' command exists in these Python versions:\" >&2\nexit 127",
+    )
+    no_venv = fake_python(
+        tmp_path / "debian",
+        "python3.11",
+        "echo 'Traceback (most recent call last):' >&2\n"
+        "echo \"ModuleNotFoundError: No module named 'ensurepip'\" >&2\nexit 1",
+    )
+    older = fake_python(tmp_path / "old", "python3.11", "echo 3.10")
+    good = fake_python(tmp_path / "good", "python3.11", "echo 3.11")
+    assert peer.find_python([shim, no_venv, older, good]) == good
+    with pytest.raises(peer.PeerUnavailable) as failure:
+        peer.find_python([shim, no_venv, older, str(tmp_path / "missing")])
+    reason = str(failure.value)
+    assert reason.startswith("no usable Python 3.11")
+    assert f"{shim}: pyenv: python3.11: command not found" in reason
+    assert f"{no_venv}: ModuleNotFoundError: No module named 'ensurepip'" in reason
+    assert f"{older}: is Python 3.10" in reason
+    assert str(tmp_path / "missing") in reason
+    # The real check, on this interpreter: it says what it is.
+    version = "{}.{}".format(*sys.version_info[:2])
+    if version != "3.11":
+        with pytest.raises(peer.PeerUnavailable, match=re.escape(f"is Python {version}")):
+            peer.find_python([sys.executable])
+    else:
+        assert peer.find_python([sys.executable]) == sys.executable
+
+
+def test_a_failing_install_step_says_which_and_why(tmp_path, monkeypatch):
+    log_path = tmp_path / "install.log"
+    monkeypatch.setattr(peer, "INSTALL_LOG", log_path)
+    with log_path.open("w") as log, pytest.raises(peer.PeerUnavailable) as failure:
+        peer.step(
+            "pip install",
+            ["sh", "-c", "echo Collecting wagtail; echo 'ERROR: No matching distribution'; exit 1"],
+            log,
+        )
+    assert str(failure.value) == (
+        f"pip install failed (exit 1; {log_path}): "
+        "$ sh -c echo Collecting wagtail; echo 'ERROR: No matching distribution'; exit 1"
+        " / Collecting wagtail / ERROR: No matching distribution"
+    )
+    with log_path.open("w") as log, pytest.raises(peer.PeerUnavailable, match=r"^venv: .*No such"):
+        peer.step("venv", [str(tmp_path / "no-python"), "-m", "venv"], log)
+
+
+def test_by_cpu_per_request_our_costliest_page_is_paired_with_the_peers_cheapest():
+    rows = [
+        {"page": "home", "cache": "cold", "requests_s": 30, peer.CPU: 12.0},
+        {"page": "events list", "cache": "cold", "requests_s": 40, peer.CPU: 8.0},
+        {"page": "agreements list", "cache": "cold", "requests_s": 35, peer.CPU: 10.0},
+        {"page": "agreements list", "cache": "warm", "requests_s": 900, peer.CPU: 0.5},
+        {"page": "event", "cache": "cold", "requests_s": 50, peer.CPU: ""},  # none answered
+        {"page": "agreement", "cache": "cold", "requests_s": 20, peer.CPU: 16.0},
+    ]
+    peer_rows = [
+        {**row, peer.CPU: cpu}
+        for row, cpu in zip(theirs(**PEER), (60.0, 40.0, 30.0, 28.0, 20.0), strict=True)
+    ]
+    comparisons = {
+        kind: (mine["page"], other["page"], ratio)
+        for kind, mine, other, ratio in peer.compare(rows, peer_rows, peer.CPU)
+    }
+    assert comparisons == {
+        "home": ("home", "peer: home", 5.0),
+        "list": ("agreements list", "peer: list /blog/", 3.0),
+        "detail": ("agreement", "peer: detail /breads/anpan/", 1.25),
+    }
+    lines = peer.ratio_lines(peer.compare(rows, peer_rows, peer.CPU), peer.CPU)
+    assert lines[1] == (
+        "peer ÷ ours in CPU per request, list: 3.0 × "
+        "(peer: list /blog/ 30.0 ms ÷ agreements list 10.0 ms)"
+    )
+    # Rows measured without the figure (as the tests above build them) are not compared.
+    assert peer.compare(ours(home=150), theirs(**PEER), peer.CPU) == []
+
+
+def test_gunicorns_cpu_is_its_masters_and_workers_and_a_requests_share_of_it(monkeypatch):
+    """A stand-in for gunicorn: a master that waits and a worker that burns CPU."""
+    import subprocess
+    import time
+
+    from gunicorn_server import Gunicorn
+
+    worker = (
+        "import time\nend = time.process_time() + 0.3\n"
+        "while time.process_time() < end: pass\ntime.sleep(60)"
+    )
+    master = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {worker!r}])"
+    server = Gunicorn.__new__(Gunicorn)
+    server.process = subprocess.Popen([sys.executable, "-c", master])
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and server.cpu_seconds() < 0.25:
+            time.sleep(0.1)
+        assert len(server.worker_pids()) == 1
+        assert 0.25 <= server.cpu_seconds() < 5
+    finally:
+        for pid in server.worker_pids():
+            subprocess.run(["kill", str(pid)])
+        server.process.wait(timeout=30)
+
+    readings = iter([10.0, 10.5, 20.0, 20.0])
+    monkeypatch.setattr(server, "cpu_seconds", lambda: next(readings))
+
+    def wrk(url, seconds, *args):
+        return (100.0 if url == "/ok" else 0.0), 1.0, 2.0, 0
+
+    # 0.5 s of CPU for 100 requests/s over 5 s: 1 ms a request; nothing answered: no figure.
+    assert server.under_load(wrk, "/ok", 5) == (100.0, 1.0, 2.0, 0, 1.0)
+    assert server.under_load(wrk, "/silent", 5) == (0.0, 1.0, 2.0, 0, "")
