@@ -13,6 +13,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from relations import models
+
 pytestmark = pytest.mark.django_db
 
 NOT_SHOWN = {
@@ -60,3 +62,16 @@ def test_the_downloads_still_name_the_related_rows(entries, russia, url_name, co
     response = Client().get(reverse(f"relations:{url_name}") + "?format=csv")
     rows = list(csv.DictReader(io.StringIO(response.getvalue().decode())))
     assert any(expected in row[column] for row in rows), rows
+
+
+def test_a_visits_rows_carry_the_roles_in_a_list_that_role_held_reads(
+    make_visit, make_role, django_assert_num_queries
+):
+    # Into person.roles, Django's prefetch built a manager and a queryset for each row.
+    visit = make_visit()
+    make_role(person=visit.person, title="Minister", date=visit.date.replace(year=1990))
+    expected = models.Visit.objects.get(pk=visit.pk).role_held
+    (row,) = models.Visit.objects.filter(pk=visit.pk).for_pages()
+    assert isinstance(getattr(row.person, models.PREFETCHED_ROLES), list)
+    with django_assert_num_queries(0):
+        assert row.role_held == expected == "Minister"
