@@ -163,6 +163,12 @@ class AgreementListView(FilteredListView):
     filterset_class = kind.filterset
     template_name = "relations/agreement_list.html"
 
+    def get_queryset(self):
+        # A card shows no parties (downloads read them through kind.rows()): prefetching
+        # them built a related manager and a queryset for each of the 20 rows, 4 ms of a
+        # 22 ms page at 100,000 events.
+        return super().get_queryset().prefetch_related(None)
+
 
 class VisitListView(FilteredListView):
     kind = kinds.VISITS
@@ -175,10 +181,6 @@ class OfficeListView(FilteredListView):
     filterset_class = kind.filterset
     template_name = "relations/office_list.html"
 
-    def get_queryset(self):
-        represents = Prefetch("represents", queryset=Organisation.objects.published())
-        return super().get_queryset().prefetch_related(represents)
-
 
 class OrganisationListView(FilteredListView):
     kind = kinds.ORGANISATIONS
@@ -186,7 +188,10 @@ class OrganisationListView(FilteredListView):
     template_name = "relations/organisation_list.html"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("parent")
+        # A card shows neither the countries nor the parent (downloads read both through
+        # kind.rows()): prefetching the countries cost a related manager and a queryset
+        # for each row.
+        return super().get_queryset().prefetch_related(None)
 
 
 class DetailPageMixin:
