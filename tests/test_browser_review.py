@@ -198,7 +198,7 @@ def test_a_deleted_agreement_is_restored_with_its_actions_and_links(
     selin.locator('input[value="Revert"]').first.click()
     selin.wait_for_load_state()
     no_errors(selin)
-    assert "restored" in selin.locator(".messagelist").inner_text().lower()
+    assert "it is a draft now" in selin.locator(".messagelist").inner_text().lower()
 
     restored = Agreement.objects.get(pk=pk)
     assert restored.publication == Publication.DRAFT
