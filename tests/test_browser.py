@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 SCREENSHOTS = settings.BASE_DIR / "artifacts" / "screenshots"
@@ -43,8 +42,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def site(site_url):
-    call_command("loaddata", "seed", verbosity=0)
+def site(site_url, seed):
     return site_url
 
 

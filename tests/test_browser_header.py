@@ -8,7 +8,6 @@ the header is as it was, its sections on one line and no button.
 """
 
 import pytest
-from django.core.management import call_command
 
 LANGUAGES = ("en", "ru", "tr")
 SECTIONS = 7  # Chronology, Events, Agreements, Visits, Organisations, Offices, About
@@ -17,8 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def site(site_url):
-    call_command("loaddata", "seed", verbosity=0)
+def site(site_url, seed):
     return site_url
 
 
