@@ -194,6 +194,12 @@ class OrganisationListView(FilteredListView):
         return super().get_queryset().prefetch_related(None)
 
 
+# How many of an entry's related events, visits or signatures its page shows, newest first;
+# a link to the list filtered by the entry shows the rest. An organisation at 100,000 events
+# has up to 95 events, and their cards were most of its page's time (issue #20).
+RELATED_SHOWN = 10
+
+
 class DetailPageMixin:
     """What every detail page adds: a permalink, a citation and schema.org JSON-LD.
 
@@ -347,11 +353,6 @@ class OrganisationDetailView(DocumentedDetailView):
                     to_attr="public_represented_by",
                 ),
                 Prefetch(
-                    "events",
-                    queryset=Event.objects.published().for_pages(),
-                    to_attr="public_events",
-                ),
-                Prefetch(
                     "event_series",
                     queryset=EventSeries.objects.published(),
                     to_attr="public_series",
@@ -359,6 +360,18 @@ class OrganisationDetailView(DocumentedDetailView):
                 Prefetch("co_chairs", queryset=CoChair.objects.select_related("person", "country")),
             )
         )
+
+    def get_context_data(self, **kwargs):
+        # The newest RELATED_SHOWN, and one more to know whether to link to the rest.
+        events = list(
+            Event.objects.published()
+            .for_pages()
+            .filter(organisations=self.object)[: RELATED_SHOWN + 1]
+        )
+        return super().get_context_data(**kwargs) | {
+            "events": events[:RELATED_SHOWN],
+            "more_events": len(events) > RELATED_SHOWN,
+        }
 
 
 class PersonDetailView(DocumentedDetailView):

@@ -1,0 +1,106 @@
+"""Detail pages at 100,000 events (issue #20, branch detail10): each page shows the same
+facts as before, or its newest related entries and a link to the list filtered by the
+entry, which shows every one of them; drafts never show."""
+
+import datetime
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from relations.models import Publication
+from relations.views import RELATED_SHOWN
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response):
+    """The titles of the cards on a page, in order."""
+    html = response.content.decode()
+    return re.findall(r'<h3><a href="[^"]*">([^<]*)</a>', html)
+
+
+def hrefs(response, text):
+    """The addresses of the links whose text is ``text``."""
+    html = response.content.decode()
+    return re.findall(rf'<a href="([^"]*)">{re.escape(text)}</a>', html)
+
+
+def dated_events(make_event, organisation, count, **kwargs):
+    """``count`` published events of ``organisation``, one a year from 1990, oldest first."""
+    return [
+        make_event(
+            title=f"Meeting of {1990 + n}",
+            date=datetime.date(1990 + n, 3, 1),
+            organisations=[organisation],
+            **kwargs,
+        )
+        for n in range(count)
+    ]
+
+
+# The organisation page
+
+
+def test_an_organisation_shows_its_newest_events_and_links_to_the_rest(
+    client, make_organisation, make_event
+):
+    organisation = make_organisation(name="Steel Union", kind="company")
+    events = dated_events(make_event, organisation, RELATED_SHOWN + 3)
+    make_event(
+        title="Draft meeting",
+        date=datetime.date(2030, 1, 1),
+        organisations=[organisation],
+        publication=Publication.DRAFT,
+    )
+
+    page = client.get(organisation.get_absolute_url())
+
+    newest = [event.title for event in reversed(events)][:RELATED_SHOWN]
+    assert titles(page) == newest
+    assert "Draft meeting" not in page.content.decode()
+    (link,) = hrefs(page, "All events of Steel Union")
+    assert link == f"{reverse('relations:event-list')}?organisation={organisation.slug}"
+    # The list it leads to shows every event of the organisation, the draft still not.
+    listed = client.get(link)
+    assert listed.status_code == 200
+    assert sorted(titles(listed)) == sorted(event.title for event in events)
+
+
+def test_an_organisation_with_few_events_shows_them_all_without_the_link(
+    client, make_organisation, make_event
+):
+    organisation = make_organisation(name="Small Works")
+    events = dated_events(make_event, organisation, RELATED_SHOWN)
+
+    page = client.get(organisation.get_absolute_url())
+
+    assert titles(page) == [event.title for event in reversed(events)]
+    assert "All events of" not in page.content.decode()
+
+
+def test_a_joint_body_keeps_its_link_to_all_its_meetings(client, make_organisation, make_event):
+    council = make_organisation(name="Joint Council", kind="council")
+    events = dated_events(make_event, council, RELATED_SHOWN + 1)
+
+    page = client.get(council.get_absolute_url())
+
+    assert len(titles(page)) == RELATED_SHOWN
+    (link,) = hrefs(page, "All meetings and sessions")
+    assert sorted(titles(client.get(link))) == sorted(event.title for event in events)
+    assert "All events of" not in page.content.decode()
+
+
+def test_the_link_to_an_organisations_events_is_translated(client, make_organisation, make_event):
+    organisation = make_organisation(name="Steel Union")
+    dated_events(make_event, organisation, RELATED_SHOWN + 1)
+
+    for language, text in (
+        ("ru", "Steel Union: все события"),
+        ("tr", "Steel Union ile ilgili tüm etkinlikler"),
+    ):
+        with translation.override(language):
+            page = client.get(organisation.get_absolute_url())
+        assert page.status_code == 200
+        assert text in page.content.decode()
