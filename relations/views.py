@@ -402,25 +402,28 @@ class SeriesDetailView(DocumentedDetailView):
             .select_related("country")
             .prefetch_related(
                 Prefetch("participants", queryset=Organisation.objects.published()),
-                Prefetch(
-                    "editions",
-                    queryset=Event.objects.published().for_pages().order_by("date"),
-                    to_attr="public_editions",
-                ),
             )
         )
 
     def get_context_data(self, **kwargs):
         series = self.object
         today = timezone.localdate()
-        past = [event for event in series.public_editions if event.date <= today]
-        last_held = past[-1].last_year if past else None
+        editions = Event.objects.published().for_pages().filter(series=series)
+        # The newest RELATED_SHOWN past editions (a yearly forum has 60 at 100,000 events:
+        # their cards were most of the page), shown oldest first as before, and as many
+        # upcoming ones; one more of each says whether to link to the list of all.
+        past = list(
+            editions.filter(date__lte=today).order_by("-date", "title")[: RELATED_SHOWN + 1]
+        )
+        upcoming = list(
+            editions.filter(date__gt=today).order_by("date", "title")[: RELATED_SHOWN + 1]
+        )
+        last_held = past[0].last_year if past else None
         return super().get_context_data(**kwargs) | {
-            "past_editions": past,
-            "upcoming_editions": series.public_editions[len(past) :],
-            "next_year": None
-            if len(past) < len(series.public_editions)
-            else series.next_edition_year(last_held, today.year),
+            "past_editions": past[:RELATED_SHOWN][::-1],
+            "upcoming_editions": upcoming[:RELATED_SHOWN],
+            "more_editions": len(past) > RELATED_SHOWN or len(upcoming) > RELATED_SHOWN,
+            "next_year": None if upcoming else series.next_edition_year(last_held, today.year),
             # Through the editions' ids, without a DISTINCT over every organisation.
             "edition_participants": Organisation.objects.published().filter(
                 pk__in=Event.organisations.through.objects.filter(

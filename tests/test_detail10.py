@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from relations.models import Publication
+from relations.models import EventSeries, Publication
 from relations.views import RELATED_SHOWN
 
 pytestmark = pytest.mark.django_db
@@ -104,3 +104,69 @@ def test_the_link_to_an_organisations_events_is_translated(client, make_organisa
             page = client.get(organisation.get_absolute_url())
         assert page.status_code == 200
         assert text in page.content.decode()
+
+
+# The recurring event's page
+
+
+@pytest.fixture
+def forum(db):
+    return EventSeries.objects.create(
+        name="Energy Forum",
+        slug="energy-forum",
+        interval_years=1,
+        publication=Publication.PUBLISHED,
+    )
+
+
+def editions(make_event, series, years):
+    return [
+        make_event(title=f"Forum {year}", date=datetime.date(year, 6, 1), series=series)
+        for year in years
+    ]
+
+
+def test_a_series_shows_its_newest_past_editions_in_order_and_links_to_all(
+    client, forum, make_event
+):
+    past = editions(make_event, forum, range(2000, 2000 + RELATED_SHOWN + 3))
+    next_year = datetime.date.today().year + 1
+    upcoming = editions(make_event, forum, [next_year])
+    make_event(
+        title="Forum draft",
+        date=datetime.date(2019, 6, 1),
+        series=forum,
+        publication=Publication.DRAFT,
+    )
+
+    page = client.get(forum.get_absolute_url())
+
+    shown = [event.title for event in past[-RELATED_SHOWN:]]
+    # The upcoming edition first (its own section), then the newest past ones, oldest first.
+    assert titles(page) == [upcoming[0].title, *shown]
+    assert "Forum draft" not in page.content.decode()
+    assert "Expected in" not in page.content.decode()
+    (link,) = hrefs(page, "All editions of Energy Forum")
+    assert link == f"{reverse('relations:event-list')}?series=energy-forum"
+    listed = client.get(link)
+    assert listed.status_code == 200
+    assert sorted(titles(listed)) == sorted(event.title for event in past + upcoming)
+
+
+def test_a_series_with_few_editions_shows_them_all_and_the_next_expected(client, forum, make_event):
+    past = editions(make_event, forum, range(2010, 2010 + RELATED_SHOWN))
+
+    page = client.get(forum.get_absolute_url())
+
+    assert titles(page) == [event.title for event in past]
+    assert "All editions of" not in page.content.decode()
+    assert f"Expected in {datetime.date.today().year}" in page.content.decode()
+
+
+def test_the_series_filter_hides_a_draft_series(client, make_event):
+    draft = EventSeries.objects.create(name="Hidden Fair", slug="hidden-fair")
+    editions(make_event, draft, [2001])
+
+    listed = client.get(reverse("relations:event-list"), {"series": "hidden-fair"})
+
+    assert titles(listed) == []
