@@ -28,6 +28,7 @@ from .models import (
     Person,
     Role,
     Visit,
+    published_conditions,
     without_order_hints,
 )
 
@@ -296,7 +297,7 @@ class AgreementDetailView(DocumentedDetailView):
 
 def public_links(relation, other_end):
     """An agreement's links whose other end visitors may see, as ``public_<relation>``."""
-    links = AgreementLink.objects.filter(**{f"{other_end}__in": Agreement.objects.published()})
+    links = AgreementLink.objects.filter(published_conditions(f"{other_end}__"))
     return Prefetch(
         relation, queryset=links.select_related(other_end), to_attr=f"public_{relation}"
     )
@@ -385,7 +386,7 @@ class PersonDetailView(DocumentedDetailView):
             ),
             Prefetch(
                 "signatures",
-                queryset=AgreementAction.objects.filter(agreement__in=Agreement.objects.published())
+                queryset=AgreementAction.objects.filter(published_conditions("agreement__"))
                 .select_related("agreement", "party")
                 .order_by("date"),
                 to_attr="public_signatures",
