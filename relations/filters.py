@@ -170,11 +170,13 @@ class EventFilter(DatedFilterSet):
     body = RelatedNameFilter(
         "organisations", _("Council or commission"), among={"kind__in": JOINT_BODY_KINDS}
     )
+    # Every edition of a recurring event: its page shows the newest only and links here.
+    series = RelatedNameFilter("series", _("Recurring event"))
     sort = sort_filter("date")
 
     class Meta:
         model = Event
-        fields = ["q", "year", "category", "country", "organisation", "body"]
+        fields = ["q", "year", "category", "country", "organisation", "body", "series"]
 
 
 class AgreementFilter(DatedFilterSet):

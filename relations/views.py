@@ -28,6 +28,7 @@ from .models import (
     Person,
     Role,
     Visit,
+    published_conditions,
     without_order_hints,
 )
 
@@ -194,6 +195,12 @@ class OrganisationListView(FilteredListView):
         return super().get_queryset().prefetch_related(None)
 
 
+# How many of an entry's related events, visits or signatures its page shows, newest first;
+# a link to the list filtered by the entry shows the rest. An organisation at 100,000 events
+# has up to 95 events, and their cards were most of its page's time (issue #20).
+RELATED_SHOWN = 10
+
+
 class DetailPageMixin:
     """What every detail page adds: a permalink, a citation and schema.org JSON-LD.
 
@@ -290,7 +297,7 @@ class AgreementDetailView(DocumentedDetailView):
 
 def public_links(relation, other_end):
     """An agreement's links whose other end visitors may see, as ``public_<relation>``."""
-    links = AgreementLink.objects.filter(**{f"{other_end}__in": Agreement.objects.published()})
+    links = AgreementLink.objects.filter(published_conditions(f"{other_end}__"))
     return Prefetch(
         relation, queryset=links.select_related(other_end), to_attr=f"public_{relation}"
     )
@@ -347,11 +354,6 @@ class OrganisationDetailView(DocumentedDetailView):
                     to_attr="public_represented_by",
                 ),
                 Prefetch(
-                    "events",
-                    queryset=Event.objects.published().for_pages(),
-                    to_attr="public_events",
-                ),
-                Prefetch(
                     "event_series",
                     queryset=EventSeries.objects.published(),
                     to_attr="public_series",
@@ -359,6 +361,18 @@ class OrganisationDetailView(DocumentedDetailView):
                 Prefetch("co_chairs", queryset=CoChair.objects.select_related("person", "country")),
             )
         )
+
+    def get_context_data(self, **kwargs):
+        # The newest RELATED_SHOWN, and one more to know whether to link to the rest.
+        events = list(
+            Event.objects.published()
+            .for_pages()
+            .filter(organisations=self.object)[: RELATED_SHOWN + 1]
+        )
+        return super().get_context_data(**kwargs) | {
+            "events": events[:RELATED_SHOWN],
+            "more_events": len(events) > RELATED_SHOWN,
+        }
 
 
 class PersonDetailView(DocumentedDetailView):
@@ -372,7 +386,7 @@ class PersonDetailView(DocumentedDetailView):
             ),
             Prefetch(
                 "signatures",
-                queryset=AgreementAction.objects.filter(agreement__in=Agreement.objects.published())
+                queryset=AgreementAction.objects.filter(published_conditions("agreement__"))
                 .select_related("agreement", "party")
                 .order_by("date"),
                 to_attr="public_signatures",
@@ -389,25 +403,28 @@ class SeriesDetailView(DocumentedDetailView):
             .select_related("country")
             .prefetch_related(
                 Prefetch("participants", queryset=Organisation.objects.published()),
-                Prefetch(
-                    "editions",
-                    queryset=Event.objects.published().for_pages().order_by("date"),
-                    to_attr="public_editions",
-                ),
             )
         )
 
     def get_context_data(self, **kwargs):
         series = self.object
         today = timezone.localdate()
-        past = [event for event in series.public_editions if event.date <= today]
-        last_held = past[-1].last_year if past else None
+        editions = Event.objects.published().for_pages().filter(series=series)
+        # The newest RELATED_SHOWN past editions (a yearly forum has 60 at 100,000 events:
+        # their cards were most of the page), shown oldest first as before, and as many
+        # upcoming ones; one more of each says whether to link to the list of all.
+        past = list(
+            editions.filter(date__lte=today).order_by("-date", "title")[: RELATED_SHOWN + 1]
+        )
+        upcoming = list(
+            editions.filter(date__gt=today).order_by("date", "title")[: RELATED_SHOWN + 1]
+        )
+        last_held = past[0].last_year if past else None
         return super().get_context_data(**kwargs) | {
-            "past_editions": past,
-            "upcoming_editions": series.public_editions[len(past) :],
-            "next_year": None
-            if len(past) < len(series.public_editions)
-            else series.next_edition_year(last_held, today.year),
+            "past_editions": past[:RELATED_SHOWN][::-1],
+            "upcoming_editions": upcoming[:RELATED_SHOWN],
+            "more_editions": len(past) > RELATED_SHOWN or len(upcoming) > RELATED_SHOWN,
+            "next_year": None if upcoming else series.next_edition_year(last_held, today.year),
             # Through the editions' ids, without a DISTINCT over every organisation.
             "edition_participants": Organisation.objects.published().filter(
                 pk__in=Event.organisations.through.objects.filter(
