@@ -258,11 +258,10 @@ def partner_context(page, today=None):
         "chronology": chronology,
         "on_this_day": on_this_day,
         "people": partner_people(country),
+        # The councils' own rows: the side column names no body's countries.
         **first_few(
             "joint_bodies",
-            Organisation.objects.published()
-            .for_pages()
-            .filter(countries=country, kind__in=JOINT_BODY_KINDS),
+            Organisation.objects.published().filter(countries=country, kind__in=JOINT_BODY_KINDS),
         ),
         **first_few("offices", Office.objects.published().for_pages().filter(country=country)),
     }
