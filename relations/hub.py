@@ -9,6 +9,8 @@ facts come from, how dates are shown and how to cite it.
 """
 
 import datetime
+import heapq
+from itertools import islice
 
 from django.db import connections
 from django.db.models import Exists, OuterRef, Prefetch, Q
@@ -16,6 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
+from modeltranslation.utils import build_localized_fieldname
+from modeltranslation.utils import get_language as translation_language
 
 from . import kinds, timeline
 from .dates import Precision, format_date
@@ -83,25 +87,151 @@ def linked_to(model, field, country):
     return Exists(through.objects.filter(**{own: OuterRef("pk"), "country": country}))
 
 
-def latest_linked(model, field, country, count, total):
-    """The CHRONOLOGY_LENGTH latest published entries of ``model`` linked to ``country``
-    (``count`` of them, ``total`` of the kind at most).
+def linked_queryset(model, field, country, count, total):
+    """``model``'s published entries linked to ``country`` (``count`` of them, ``total`` of
+    the kind at most), filtered the way that reads fewer rows for its latest
+    CHRONOLOGY_LENGTH.
 
     Walking the kind's date index reads about CHRONOLOGY_LENGTH × total / count entries,
     the join all ``count`` of the country's, then sorts them: the cheaper is chosen (a
     partner with 5,000 of 100,000 events: 600 rows against 5,000; a partner with 20:
     the join). Both give the same entries."""
-    queryset = model.objects.published().for_pages()
+    queryset = model.objects.published()
     if count * count > CHRONOLOGY_LENGTH * total:
-        queryset = queryset.filter(linked_to(model, field, country))
-    else:
-        queryset = queryset.filter(**{field: country})
+        return queryset.filter(linked_to(model, field, country))
+    return queryset.filter(**{field: country})
+
+
+def latest_linked(model, field, country, count, total):
+    """The CHRONOLOGY_LENGTH latest of ``linked_queryset`` read whole, with their related
+    rows: the entries whose keys ``chronology_and_this_day`` finds."""
+    queryset = linked_queryset(model, field, country, count, total).for_pages()
     return list(queryset[:CHRONOLOGY_LENGTH])
 
 
-def partner_context(page):
-    """Everything a partner page shows, drawn from the records of its country."""
+def keys(queryset, date_field, length=None):
+    """(pk, date, title) of ``queryset``'s entries, newest first as the lists order them
+    (the title in the page's language, as the ORM orders by it), the first ``length``."""
+    title = build_localized_fieldname("title", translation_language())
+    ordered = (
+        queryset.rewrite(False)
+        .order_by(f"-{date_field}", title, "pk")
+        .values_list("pk", date_field, title)
+    )
+    return ordered if length is None else ordered[:length]
+
+
+def union_of_keys(parts):
+    """The rows of each (pk, date, title) queryset of ``parts``, tagged with its position,
+    in one query: a UNION ALL of the narrow, indexed queries, ordered as each part is.
+
+    Nine queries became one round trip: each kind's latest entries and its entries on
+    this day, found without reading an entry whole (the entries shown are read after)."""
+    selects, params, database = [], [], None
+    for position, queryset in enumerate(parts):
+        sql, sql_params = queryset.query.sql_with_params()
+        selects.append(f"SELECT {position} AS part, * FROM ({sql}) part{position}")
+        params += sql_params
+        database = queryset.db
+    # The parts' own order (date, title, id) said again: a UNION ALL keeps no order.
+    query = " UNION ALL ".join(selects) + " ORDER BY 1, 3 DESC, 4, 2"
+    with connections[database].cursor() as cursor:
+        cursor.execute(query, params)
+        rows = cursor.fetchall()
+    found = [[] for _part in parts]
+    for position, pk, date, _title in rows:
+        found[position].append((pk, date))
+    return found
+
+
+def shown_entries(keyed):
+    """{kind slug: {pk: entry}}: the entries of ``keyed`` ({slug: pks}) read whole, their
+    own rows only (what the chronology and "on this day" show: title, dates, choice,
+    address; an agreement's status with whether later steps are recorded)."""
+    querysets = {
+        kinds.EVENTS.singular: Event.objects.published(),
+        kinds.VISITS.singular: Visit.objects.published(),
+        kinds.AGREEMENTS.singular: Agreement.objects.published().annotate(
+            later_steps_recorded=Agreement.objects.later_steps()
+        ),
+    }
+    return {slug: querysets[slug].in_bulk(pks) if pks else {} for slug, pks in keyed.items()}
+
+
+def chronology_and_this_day(country, figures, last_ids, today):
+    """(chronology, on this day): the partner's CHRONOLOGY_LENGTH latest entries of every
+    kind as (date, label, entry), oldest first, and its entries of today's day and month
+    in earlier years as timeline entries, in four queries.
+
+    The keys of both come first (``union_of_keys``); only the 30 of the chronology, not
+    each kind's latest 30, and the day's few are then read, one query a kind."""
+    linked = {
+        kinds.EVENTS: linked_queryset(
+            Event, "countries", country, figures["events"], last_ids["event"]
+        ),
+        kinds.VISITS: Visit.objects.published().involving(country),
+        kinds.AGREEMENTS: linked_queryset(
+            Agreement, "parties", country, figures["agreements"], last_ids["agreement"]
+        ),
+    }
+    # The day's dates come first (the date index), the country is then checked per
+    # entry: a join would read all of the country's entries for a handful of days.
+    day_querysets = timeline.same_day_in_earlier_years(
+        Event.objects.published().filter(linked_to(Event, "countries", country)),
+        Visit.objects.published().involving(country),
+        Agreement.objects.published().filter(linked_to(Agreement, "parties", country)),
+        today,
+    )
+    latest_parts, day_parts = [], []
+    for kind, day_queryset in zip(timeline.KINDS, day_querysets, strict=True):
+        date_field = kind.date_fields[0]
+        latest_parts.append(keys(linked[kind], date_field, CHRONOLOGY_LENGTH))
+        day_parts.append(keys(day_queryset, date_field))
+    found = union_of_keys(latest_parts + day_parts)
+    latest_keys, day_keys = found[: len(timeline.KINDS)], found[len(timeline.KINDS) :]
+    # As timeline.latest merges the entries: newest first, each kind's in its list order,
+    # an earlier kind first on the same date.
+    streams = [
+        [(date, kind, pk) for pk, date in rows]
+        for kind, rows in zip(timeline.KINDS, latest_keys, strict=True)
+    ]
+    merged = heapq.merge(*streams, key=lambda key: key[0], reverse=True)
+    latest = list(islice(merged, CHRONOLOGY_LENGTH))
+    keyed = {kind.singular: set() for kind in timeline.KINDS}
+    for _date, kind, pk in latest:
+        keyed[kind.singular].add(pk)
+    for kind, rows in zip(timeline.KINDS, day_keys, strict=True):
+        keyed[kind.singular].update(pk for pk, _date in rows)
+    items = shown_entries(keyed)
+    chronology = [
+        (date, kind.label, items[kind.singular][pk])
+        for date, kind, pk in reversed(latest)
+        if pk in items[kind.singular]  # unpublished between the two queries
+    ]
+    return chronology, timeline.on_this_day(day_entries(day_keys, items), today)
+
+
+def day_entries(day_keys, items):
+    """The day's entries as ``timeline.few`` orders them: by date, title, kind and id."""
+    keyed = []
+    for kind, rows in zip(timeline.KINDS, day_keys, strict=True):
+        date_field, precision_field = kind.date_fields
+        for pk, _date in rows:
+            item = items[kind.singular].get(pk)
+            if item is None:
+                continue
+            date = getattr(item, date_field)
+            entry = timeline.Entry(kind.singular, item, date, getattr(item, precision_field))
+            keyed.append(((date, str(item.title), kind.singular, pk), entry))
+    keyed.sort(key=lambda pair: pair[0])
+    return [entry for _key, entry in keyed]
+
+
+def partner_context(page, today=None):
+    """Everything a partner page shows, drawn from the records of its country, "on this
+    day" for ``today`` (the site's date by default)."""
     country = page.country
+    today = today or timezone.localdate()
     counted = scalars(
         counts={
             "agreements": Agreement.objects.published().filter(parties=country),
@@ -114,31 +244,24 @@ def partner_context(page):
         },
     )
     figures = {name: counted[name] for name in ("agreements", "visits", "events")}
-    # Newest first, read once for the chronology and the latest of each kind.
-    recent_events = latest_linked(
-        Event, "countries", country, figures["events"], counted["last_event"] or 0
-    )
-    recent_visits = list(
-        Visit.objects.published().for_pages().involving(country)[:CHRONOLOGY_LENGTH]
-    )
-    recent_agreements = latest_linked(
-        Agreement, "parties", country, figures["agreements"], counted["last_agreement"] or 0
-    )
+    last_ids = {
+        "event": counted["last_event"] or 0,
+        "agreement": counted["last_agreement"] or 0,
+    }
+    # One chronology of every kind: each entry shows once on the page (the key
+    # documents above it aside), not again in lists of the latest of each kind.
+    chronology, on_this_day = chronology_and_this_day(country, figures, last_ids, today)
     return {
         "page": page,
         "sections": page.sections.all(),
         "figures": figures,
-        # One chronology of every kind: each entry shows once on the page (the key
-        # documents above it aside), not again in lists of the latest of each kind.
-        "chronology": timeline.latest(
-            recent_events, recent_visits, recent_agreements, CHRONOLOGY_LENGTH
-        ),
+        "chronology": chronology,
+        "on_this_day": on_this_day,
         "people": partner_people(country),
+        # The councils' own rows: the side column names no body's countries.
         **first_few(
             "joint_bodies",
-            Organisation.objects.published()
-            .for_pages()
-            .filter(countries=country, kind__in=JOINT_BODY_KINDS),
+            Organisation.objects.published().filter(countries=country, kind__in=JOINT_BODY_KINDS),
         ),
         **first_few("offices", Office.objects.published().for_pages().filter(country=country)),
     }
@@ -184,19 +307,7 @@ class PartnerDetailView(DetailPageMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        today = timezone.localdate()
-        country = self.object.country
-        events, visits, agreements = timeline.published()
-        # The day's dates come first (the date index), the country is then checked per
-        # entry: a join would read all of the country's entries for a handful of days.
-        querysets = (
-            events.filter(linked_to(Event, "countries", country)),
-            visits.involving(country),
-            agreements.filter(linked_to(Agreement, "parties", country)),
-        )
-        entries = timeline.few(*timeline.same_day_in_earlier_years(*querysets, today))
-        context["on_this_day"] = timeline.on_this_day(entries, today)
-        return context | partner_context(self.object)
+        return context | partner_context(self.object, timezone.localdate())
 
 
 # How many of the latest dated entries, of every partner, the home page lists.

@@ -15,6 +15,7 @@ from itertools import groupby, islice
 
 from django import forms
 from django.db import connections
+from django.db.models import BooleanField, Expression, F
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.fields import NONE
@@ -365,10 +366,42 @@ def same_day_in_earlier_years(events, visits, agreements, today):
             days.append(today.replace(year=year))
         except ValueError:  # 29 February in a common year
             continue
+    days = tuple(days)
     return tuple(
-        queryset.filter(**{f"{date_field}__in": days, precision_field: Precision.DAY})
+        queryset.filter(OnDays(date_field, days), **{precision_field: Precision.DAY})
         for queryset, date_field, precision_field in with_fields(events, visits, agreements)
     )
+
+
+class OnDays(Expression):
+    """``column IN (days)``, as ``column__in=days`` writes it, for a few hundred dates.
+
+    The ORM resolves, prepares and adapts each value of an ``__in`` list one by one,
+    through several layers, when the queryset is built and again when it is compiled:
+    for the 326 days of "on this day", three kinds, about 3 ms of a partner page of 20.
+    Here the dates are adapted once, as the database backend adapts a date."""
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, column, days):
+        super().__init__()
+        self.column = F(column)
+        self.days = days
+
+    def get_source_expressions(self):
+        return [self.column]
+
+    def set_source_expressions(self, expressions):
+        (self.column,) = expressions
+
+    def as_sql(self, compiler, connection):
+        if not self.days:
+            return "1 = 0", ()
+        sql, params = compiler.compile(self.column)
+        values = [connection.ops.adapt_datefield_value(day) for day in self.days]
+        placeholders = ", ".join(["%s"] * len(values))
+        return f"{sql} IN ({placeholders})", (*params, *values)
 
 
 class TimelineForm(forms.Form):
