@@ -6,8 +6,9 @@ has a feed and a sitemap, and its schema.org description. Views, the API, downlo
 feeds, sitemaps, the timeline and the benchmark's sample pages read this registry rather
 than keeping lists of their own, so adding a kind is one model, one entry here, one set
 of templates and a migration (docs/architecture.md). The entries with pages come from
-``published()`` and ``for_pages()`` on the model's QuerySet: the registry says which
-kinds there are, the models say what visitors see of them.
+``published()`` and ``for_pages()`` on the model's QuerySet, a list's cards from
+``published()`` and ``for_cards()``: the registry says which kinds there are, the models
+say what visitors see of them.
 
 What site search reads of a kind (the fields it searches, its number in the SQLite
 index) is its ``search`` part, a ``Searched``: ``relations.search.KINDS`` is this
@@ -85,6 +86,11 @@ class EntryKind:
     def published(self):
         """What visitors see of a listed kind, with the related rows its pages show."""
         return self.model.objects.published().for_pages()
+
+    def cards(self):
+        """What visitors see of a listed kind, with the related rows its list's cards show
+        and no others (the detail pages' and downloads' are ``published()``'s)."""
+        return self.model.objects.published().for_cards()
 
     def rows(self, queryset):
         """``queryset`` with the related rows the schema reads."""

@@ -269,23 +269,37 @@ class DatedQuerySet(PublishableQuerySet, YearQuerySet):
 
 
 # Each kind with pages has a ``for_pages()``: its entries with the related rows that its
-# list, detail, API and download show, fetched in a fixed number of queries however many
-# entries there are. Chained after ``published()`` (or, in an editor's preview, ``all()``).
+# detail page, API, downloads and the timeline show, fetched in a fixed number of queries
+# however many entries there are. Chained after ``published()`` (or, in an editor's
+# preview, ``all()``). A kind with a list also has a ``for_cards()``: exactly the related
+# rows its list's card shows (``EntryKind.cards()``), since a related row a card never
+# shows still costs a join, or a related manager and a queryset per row when prefetched.
 
 
 class EventQuerySet(DatedQuerySet):
     def for_pages(self):
         return self.select_related("place_country", "series")
 
+    def for_cards(self):
+        # The card's date, category, place and title are the event's own columns.
+        return self
+
 
 class OrganisationQuerySet(PublishableQuerySet):
     def for_pages(self):
         return self.prefetch_related("countries")
 
+    def for_cards(self):
+        # Neither the countries nor the parent: the name, kind, founding and description.
+        return self
+
 
 class OfficeQuerySet(PublishableQuerySet):
     def for_pages(self):
         return self.select_related("organisation", "country")
+
+    def for_cards(self):
+        return self.select_related("country")
 
 
 # ---------------------------------------------------------------------------
@@ -861,6 +875,9 @@ PREFETCHED_ROLES = "prefetched_roles"
 
 class VisitQuerySet(DatedQuerySet):
     def for_pages(self):
+        return self.for_cards()
+
+    def for_cards(self):
         # The people's roles give the role held on each visit's date (Visit.role_held).
         # Into a list (Person.role_on reads it): prefetched into ``person.roles``, Django
         # built a related manager and a queryset for each person, about 4 ms of a visits
@@ -958,11 +975,11 @@ class Visit(Publishable, Dated):
 
 class AgreementQuerySet(DatedQuerySet):
     def for_pages(self):
-        return (
-            self.select_related("place_country")
-            .prefetch_related("parties")
-            .annotate(later_steps_recorded=self.later_steps())
-        )
+        return self.select_related("place_country").prefetch_related("parties").for_cards()
+
+    def for_cards(self):
+        # The card's status reads the later steps (status_display); it names no parties.
+        return self.annotate(later_steps_recorded=self.later_steps())
 
     @staticmethod
     def later_steps():
