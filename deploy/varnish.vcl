@@ -88,7 +88,7 @@ sub vcl_recv {
             # The visitor pages, the API and the sitemaps read only these parameters
             # (tests/test_cache_bypass.py keeps the list whole): every other one, and any
             # without a value, is dropped before the cache key and the request to Django.
-            set req.http.X-Query = regsuball(req.http.X-Query, "([?&])(?!(action|action_year|body|category|country|decade|format|host|kind|level|organisation|origin|p|page|page_size|person|q|role|sort|sphere|status|year)=[^&])[^&]*", "\1");
+            set req.http.X-Query = regsuball(req.http.X-Query, "([?&])(?!(action|action_year|body|category|country|decade|format|host|kind|level|organisation|origin|p|page|page_size|person|q|role|series|sort|sphere|status|year)=[^&])[^&]*", "\1");
         } else {
             # Elsewhere (the admin, static files): only the usual trackers.
             set req.http.X-Query = regsuball(req.http.X-Query, "([?&])(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid)=[^&]*", "\1");
